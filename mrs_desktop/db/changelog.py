@@ -1,0 +1,62 @@
+"""Stamps every write to a synced record with the node's clock and appends it to the change log.
+
+Done in one place, a `before_flush` hook, so no service can write a record and forget the log;
+bulk writes (imports) go through `db.bulk`, which does the same with executemany.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import event, inspect
+from sqlalchemy.orm import Session, sessionmaker
+
+from ..domain.changes import Changes
+from ..domain.ids import uuid7
+from .base import Synced
+from .models import ChangeLog
+
+
+def install(factory: sessionmaker) -> None:
+    event.listen(factory, "before_flush", _before_flush)
+
+
+def _before_flush(session: Session, _context, _instances) -> None:
+    writer = session.info.get("writer")
+    for obj in list(session.deleted):
+        if isinstance(obj, Synced):
+            raise RuntimeError("synced records are never deleted: set deleted=True (a tombstone)")
+    for obj in list(session.new):
+        if isinstance(obj, Synced):
+            if writer is None:
+                raise RuntimeError("no node yet: synced records need a node to own them")
+            _stamp(session, writer, obj, "insert", None)
+    for obj in list(session.dirty):
+        if isinstance(obj, Synced) and session.is_modified(obj, include_collections=False):
+            fields = _changed_fields(obj)
+            if fields:
+                op = "delete" if "deleted" in fields and obj.deleted else "update"
+                _stamp(session, writer, obj, op, fields)
+
+
+def _changed_fields(obj: Synced) -> list[str]:
+    state = inspect(obj)
+    return [
+        attr.key for attr in state.attrs
+        if attr.key not in ("hlc", "origin", "id") and attr.history.has_changes()
+        and attr.history.added != attr.history.deleted
+    ]
+
+
+def _stamp(session: Session, writer, obj: Synced, op: str, fields: list[str] | None) -> None:
+    if writer is None:
+        raise RuntimeError("no node yet: synced records need a node to own them")
+    if obj.id is None:
+        obj.id = uuid7()
+    if obj.origin is None:
+        obj.origin = writer.node_id
+    if obj.deleted is None:
+        obj.deleted = False
+    obj.hlc = writer.clock.now()
+    session.add(ChangeLog(register=obj.__register__, row_id=obj.id, origin=obj.origin,
+                          hlc=obj.hlc, op=op, fields=",".join(fields) if fields else None))
+    changes: Changes = session.info.setdefault("changes", Changes())
+    changes.add(obj.__register__, obj.id)

@@ -1,0 +1,165 @@
+"""Opening the SQLite store: file checks, pragmas, backup and migration, node and clock."""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from pathlib import Path
+
+import platformdirs
+from sqlalchemy import create_engine, event, select, text
+from sqlalchemy.engine import Engine
+from sqlalchemy.orm import Session, sessionmaker
+
+from ..domain.clock import HybridClock
+from ..domain.errors import StoreProblem
+from . import changelog
+from .models import ChangeLog, Node
+from .schema import HEAD, REVISIONS
+
+APP_NAME = "MRS Desktop"
+APP_AUTHOR = "ILO-MRS"
+SQLITE_MAGIC = b"SQLite format 3\x00"
+
+
+def data_dir() -> Path:
+    return Path(platformdirs.user_data_dir(APP_NAME, APP_AUTHOR, roaming=False))
+
+
+def default_db_path() -> Path:
+    """`MRS_DB` if set, else `mrs.sqlite` in the platform's user data folder."""
+    env = os.environ.get("MRS_DB")
+    return Path(env).expanduser() if env else data_dir() / "mrs.sqlite"
+
+
+@dataclass
+class Writer:
+    """Who stamps changes in this store: the local node and its clock."""
+
+    node_id: str
+    clock: HybridClock
+
+
+class Store:
+    """An opened database file: engine, session factory, and (once initialised) the node."""
+
+    def __init__(self, path: Path, engine: Engine):
+        self.path = path
+        self.engine = engine
+        self.sessions = sessionmaker(engine, expire_on_commit=False)
+        changelog.install(self.sessions)
+        self.node: Node | None = None
+        self.writer: Writer | None = None
+        self.load_node()
+
+    @property
+    def key_path(self) -> Path:
+        """The node's private key lives beside the database, never inside it."""
+        return self.path.with_name(self.path.stem + "-node.key")
+
+    def load_node(self) -> None:
+        with self.sessions() as session:
+            self.node = session.scalars(select(Node)).first()
+            if self.node is None:
+                return
+            last = session.scalar(select(ChangeLog.hlc).order_by(ChangeLog.hlc.desc()).limit(1))
+        self.writer = Writer(self.node.id, HybridClock(self.node.id, last=last))
+
+    def session(self) -> Session:
+        session = self.sessions()
+        session.info["writer"] = self.writer
+        return session
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+
+def open_store(path: Path | str | None = None) -> Store:
+    """Open (creating if need be) and migrate the database; refuse files we must not touch."""
+    path = Path(path) if path is not None else default_db_path()
+    path = path.expanduser().resolve()
+    revision = _check_file(path)
+    if revision != HEAD:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if revision is not None:
+            backup_file(path, path.parent / "backups" / f"{path.stem}-before-{HEAD}-{_stamp()}.sqlite")
+    engine = _engine(path)
+    if revision != HEAD:
+        from .migrate import upgrade  # Alembic is imported only when there is work for it
+
+        upgrade(engine)
+    return Store(path, engine)
+
+
+def _engine(path: Path) -> Engine:
+    engine = create_engine(f"sqlite:///{path}")
+
+    @event.listens_for(engine, "connect")
+    def _pragmas(dbapi_conn, _record):
+        cur = dbapi_conn.cursor()
+        cur.execute("PRAGMA journal_mode=WAL")
+        cur.execute("PRAGMA synchronous=FULL")  # a power cut must not lose a committed write
+        cur.execute("PRAGMA foreign_keys=ON")
+        cur.execute("PRAGMA busy_timeout=5000")
+        cur.close()
+
+    return engine
+
+
+def _check_file(path: Path) -> str | None:
+    """The file's schema revision (None for a new file); StoreProblem if it is not ours to open."""
+    if not path.exists() or path.stat().st_size == 0:
+        return None
+    if path.is_dir():
+        raise StoreProblem(f"{path} is a folder, not a database file")
+    with path.open("rb") as fh:
+        if fh.read(16) != SQLITE_MAGIC:
+            raise StoreProblem(f"{path} is not an MRS Desktop database (not an SQLite file)")
+    try:
+        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        try:
+            tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+            if "alembic_version" not in tables:
+                if tables:
+                    raise StoreProblem(f"{path} is an SQLite file but not an MRS Desktop database")
+                return None
+            row = conn.execute("SELECT version_num FROM alembic_version").fetchone()
+        finally:
+            conn.close()
+    except sqlite3.DatabaseError as exc:
+        raise StoreProblem(f"{path} cannot be read as a database: {exc}") from None
+    revision = row[0] if row else None
+    if revision is not None and revision not in REVISIONS:
+        raise StoreProblem(
+            f"{path} was written by a newer MRS Desktop (schema revision {revision}); this version "
+            f"knows revisions up to {HEAD}. Install the newer version to open it."
+        )
+    return revision
+
+
+def backup_file(source: Path, target: Path) -> Path:
+    """A consistent copy of a live database (SQLite's online backup), written then renamed."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    partial = target.with_name(target.name + ".partial")
+    src = sqlite3.connect(source)
+    try:
+        dst = sqlite3.connect(partial)
+        try:
+            src.backup(dst)
+        finally:
+            dst.close()
+    finally:
+        src.close()
+    os.replace(partial, target)
+    return target
+
+
+def _stamp() -> str:
+    return datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%SZ")
+
+
+def schema_revision(store: Store) -> str | None:
+    with store.engine.connect() as conn:
+        return conn.execute(text("SELECT version_num FROM alembic_version")).scalar()

@@ -1,0 +1,1 @@
+"""Rules of the registers, independent of storage and screens: standard library only."""

@@ -1,0 +1,1 @@
+"""Exchange between nodes: node keys and signatures (bundles arrive with the sync issue)."""
