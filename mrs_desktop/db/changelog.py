@@ -11,12 +11,23 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from ..domain.changes import Changes
 from ..domain.ids import uuid7
+from . import search_index
 from .base import Synced
 from .models import ChangeLog
 
 
 def install(factory: sessionmaker) -> None:
     event.listen(factory, "before_flush", _before_flush)
+    event.listen(factory, "after_flush", _after_flush)
+
+
+def _after_flush(session: Session, _context) -> None:
+    new: dict[type, list[str]] = {}
+    for obj in session.new:
+        if isinstance(obj, Synced):
+            new.setdefault(type(obj), []).append(obj.id)
+    for model, ids in new.items():
+        search_index.index_new(session.connection(), model, ids)
 
 
 def _before_flush(session: Session, _context, _instances) -> None:

@@ -74,7 +74,8 @@ class CompetencyUnit(Synced, Base):
 class Assessor(Synced, Base):
     __tablename__ = "assessor"
     __register__ = "assessor"
-    country: Mapped[country] = mapped_column(index=True)
+    __search_index__ = "assessor_fts"
+    country: Mapped[country]  # filtered through the (country, assessor_ref) unique index
     assessor_ref: Mapped[str | None] = mapped_column(String(60))
     family_name: Mapped[str] = mapped_column(String(120))
     given_names: Mapped[str | None] = mapped_column(String(120))

@@ -61,6 +61,19 @@ class HybridClock:
                 self._tick()
             return str(Stamp(self._l, self._c, self.node))
 
+    def now_many(self, n: int) -> list[str]:
+        """`n` consecutive stamps in one step (bulk writes), as if `now()` were called n times."""
+        with self._lock:
+            pt = self._wall_ms()
+            if pt > self._l:
+                self._l, self._c = pt, -1
+            stamps = []
+            suffix = "." + self.node
+            for _ in range(n):
+                self._tick()
+                stamps.append(f"{self._l:013d}.{self._c:05d}{suffix}")
+            return stamps
+
     def observe(self, stamp: str, *, check_drift: bool = True) -> None:
         """Move past a stamp seen from another node (or from our own last session)."""
         remote = Stamp.parse(stamp)

@@ -7,9 +7,14 @@ the standard library; monotonic within a process even when many ids fall in one 
 from __future__ import annotations
 
 import os
+import random
 import threading
 import time
 import uuid
+
+# Ids need uniqueness, not secrecy: a generator seeded from the OS is ~10x faster than a
+# system call per id, which matters when an import creates 100,000 records.
+_random = random.Random(os.urandom(32))
 
 _lock = threading.Lock()
 _last_ms = 0
@@ -27,12 +32,12 @@ def uuid7(now_ms: int | None = None) -> str:
                 ms += 1
                 _seq = 0
         else:
-            _seq = int.from_bytes(os.urandom(2), "big") & 0x3FF  # leave room to count up
+            _seq = _random.getrandbits(10)  # leave room to count up
         _last_ms = ms
         seq = _seq
-    rand = int.from_bytes(os.urandom(8), "big") & ((1 << 62) - 1)
-    value = (ms & ((1 << 48) - 1)) << 80 | 0x7 << 76 | seq << 64 | 0b10 << 62 | rand
-    return str(uuid.UUID(int=value))
+        rand = _random.getrandbits(62)
+    h = "%032x" % ((ms & 0xFFFFFFFFFFFF) << 80 | 0x7 << 76 | seq << 64 | 0b10 << 62 | rand)
+    return f"{h[:8]}-{h[8:12]}-{h[12:16]}-{h[16:20]}-{h[20:]}"
 
 
 _NAMESPACE = uuid.UUID("6f1c1d64-4f4e-4a4b-9d36-8c1b8f0f7a10")
