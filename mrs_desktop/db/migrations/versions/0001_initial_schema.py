@@ -63,8 +63,6 @@ def upgrade() -> None:
     sa.PrimaryKeyConstraint('id', name=op.f('pk_assessor')),
     sa.UniqueConstraint('country', 'assessor_ref', name=op.f('uq_assessor_country_assessor_ref'))
     )
-    with op.batch_alter_table('assessor', schema=None) as batch_op:
-
     op.create_table('change_log',
     sa.Column('seq', sa.Integer(), autoincrement=True, nullable=False),
     sa.Column('register', sa.String(length=40), nullable=False),
@@ -314,6 +312,4 @@ def downgrade() -> None:
         batch_op.drop_index(batch_op.f('ix_change_log_hlc'))
 
     op.drop_table('change_log')
-    with op.batch_alter_table('assessor', schema=None) as batch_op:
-
     op.drop_table('assessor')
