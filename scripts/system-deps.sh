@@ -1,20 +1,22 @@
 #!/bin/sh
 # Installs the Debian/Ubuntu packages Qt needs, only those missing, only where apt exists.
-# Usage: system-deps.sh test|gui|screenshots
+# Usage: system-deps.sh venv|test|gui|screenshots
 set -eu
 kind=${1:-test}
 # Offscreen Qt (tests) links against these even without a display.
-test_pkgs="libegl1 libgl1 libglib2.0-0 libfontconfig1 libfreetype6 libxkbcommon0 libdbus-1-3 fonts-noto-core"
+test_pkgs="libegl1 libgl1 libglib2.0-0 libfontconfig1 libfreetype6 libxkbcommon0 libdbus-1-3"
 # A real window on X11 (FIELD_NOTES: the xcb platform plugin's libraries).
 gui_pkgs="$test_pkgs libxcb1 libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1 libxcb-randr0
  libxcb-render0 libxcb-render-util0 libxcb-shape0 libxcb-shm0 libxcb-sync1 libxcb-util1 libxcb-xfixes0
  libxcb-xkb1 libxcb-glx0 libx11-6 libx11-xcb1 libxkbcommon-x11-0 libglx0 libglvnd0"
+gui_pkgs="$gui_pkgs fonts-noto-core"  # names in Khmer, Lao, Myanmar and Thai scripts
 shot_pkgs="$gui_pkgs xvfb xauth"
 case "$kind" in
+  venv) pkgs="python3-venv" ;;  # Debian's Python lacks ensurepip without it
   test) pkgs=$test_pkgs ;;
   gui) pkgs=$gui_pkgs ;;
   screenshots) pkgs=$shot_pkgs ;;
-  *) echo "usage: $0 test|gui|screenshots" >&2; exit 2 ;;
+  *) echo "usage: $0 venv|test|gui|screenshots" >&2; exit 2 ;;
 esac
 command -v dpkg-query >/dev/null 2>&1 && command -v apt-get >/dev/null 2>&1 || exit 0
 missing=""
