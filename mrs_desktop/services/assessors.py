@@ -69,6 +69,7 @@ def remove_assessor(uow: UnitOfWork, assessor_id: str) -> Changes:
         for acc in uow.session.scalars(select(Accreditation).where(
                 Accreditation.assessor_id == assessor.id, Accreditation.deleted.is_(False))):
             acc.deleted = True
+        uow.changes.primary = assessor.id
         return uow.commit()
 
 
@@ -93,6 +94,7 @@ def renew_accreditation(uow: UnitOfWork, accreditation_id: str, *, valid_until: 
         require_own(uow, old.country, "this accreditation")
         if old.status == "revoked":
             raise InputRejected(f"accreditation {old.accreditation_no} was revoked and cannot be renewed")
+        _require_not_renewed(uow.session, old)
         start = accredited_on or max(old.valid_until, today or default_today())
         chk = Checker()
         values = {"aqrf_level": old.aqrf_level, "accrediting_body": old.accrediting_body,
@@ -151,6 +153,15 @@ def _add_accreditation(session: Session, assessor: Assessor, acc: dict[str, Any]
                            occupation_id=occupation.id if occupation else None, **acc)
     session.add(record)
     return record
+
+
+def _require_not_renewed(session: Session, old: Accreditation) -> None:
+    # History is a chain: renewing an accreditation twice would fork it into two successors.
+    successor = session.scalar(select(Accreditation).where(
+        Accreditation.renews_id == old.id, Accreditation.deleted.is_(False)))
+    if successor is not None:
+        raise InputRejected(f"accreditation {old.accreditation_no} was already renewed as "
+                            f"{successor.accreditation_no}; renew that one instead")
 
 
 def _require_unique_ref(session: Session, country: str, ref: str | None) -> None:
