@@ -105,6 +105,12 @@ def _engine(path: Path) -> Engine:
         cur.execute("PRAGMA busy_timeout=5000")
         cur.close()
 
+    @event.listens_for(engine, "begin")
+    def _defer_foreign_keys(conn):
+        # Checked at commit, not per statement: a flush may insert a child before its parent
+        # (the models declare no relationships to order them), and a bundle may too.
+        conn.exec_driver_sql("PRAGMA defer_foreign_keys=ON")
+
     return engine
 
 

@@ -35,7 +35,8 @@ def check_plan(values: Mapping[str, Any], chk: Checker, *, home_country: str) ->
 def check_item(values: Mapping[str, Any], chk: Checker) -> dict[str, Any]:
     clean = {
         "item_ref": chk.text("item_ref", values.get("item_ref"), max_len=30),
-        "description": chk.text("description", values.get("description"), required=True, max_len=1000),
+        "description": chk.text("description", values.get("description"), required=True, max_len=1000,
+                              multiline=True),
         "category": chk.text("category", values.get("category"), max_len=100),
         "responsible_agency": chk.text("responsible_agency", values.get("responsible_agency"), max_len=200),
         "partner_country": chk.country("partner_country", values.get("partner_country"), required=False),
@@ -51,7 +52,7 @@ def check_item(values: Mapping[str, Any], chk: Checker) -> dict[str, Any]:
 def check_update(values: Mapping[str, Any], chk: Checker) -> dict[str, Any]:
     return {
         "on_date": chk.date("on_date", values.get("on_date"), required=True),
-        "text": chk.text("text", values.get("text"), required=True, max_len=4000),
+        "text": chk.text("text", values.get("text"), required=True, max_len=4000, multiline=True),
         "author": chk.text("author", values.get("author"), max_len=200),
         "new_status": chk.choice("new_status", values.get("new_status"), ITEM_STATUSES),
         "new_percent": chk.integer("new_percent", values.get("new_percent"), low=0, high=100),

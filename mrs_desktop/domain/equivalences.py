@@ -37,7 +37,7 @@ def check_terms(values: Mapping[str, Any], chk: Checker) -> dict[str, Any]:
     return {
         "aqrf_level": chk.level("aqrf_level", values.get("aqrf_level")),
         "status": chk.choice("status", values.get("status"), EQUIVALENCE_STATUSES, default="proposed"),
-        "notes": chk.text("notes", values.get("notes"), max_len=2000),
+        "notes": chk.text("notes", values.get("notes"), max_len=2000, multiline=True),
     }
 
 

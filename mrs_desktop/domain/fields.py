@@ -27,12 +27,17 @@ class Checker:
         if self.errors:
             raise ValidationError(self.errors)
 
-    def text(self, field: str, value: Any, *, required: bool = False, max_len: int = 300) -> str | None:
+    def text(self, field: str, value: Any, *, required: bool = False, max_len: int = 300,
+             multiline: bool = False) -> str | None:
         if _blank(value):
             if required:
                 self.fail(field, "is required")
             return None
-        text = " ".join(str(value).split())  # one line, single spaces
+        if multiline:  # keep the writer's paragraphs, tidy each line
+            lines = [" ".join(line.split()) for line in str(value).strip().splitlines()]
+            text = "\n".join(lines)
+        else:
+            text = " ".join(str(value).split())  # one line, single spaces
         if len(text) > max_len:
             self.fail(field, f"is longer than {max_len} characters")
         return text

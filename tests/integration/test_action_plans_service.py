@@ -288,3 +288,15 @@ def test_list_plans_by_partner_country(store):
     assert ids(None) == {khm_tha, tha_lao, lao_khm}
     [empty] = [r for r in plans.list_plans(store) if r.id == khm_tha]
     assert (empty.item_count, empty.mean_percent, empty.by_status) == (0, None, {})
+
+
+def test_progress_update_text_keeps_its_line_breaks(store):
+    from mrs_desktop.db.uow import UnitOfWork
+    from mrs_desktop.services import action_plans
+
+    plan = action_plans.add_plan(UnitOfWork(store), {
+        "title": "KHM-THA construction MRS", "partner_countries": "THA"}).primary
+    item = action_plans.add_item(UnitOfWork(store), plan, {"description": "Compare tiler units"}).primary
+    action_plans.add_progress_update(UnitOfWork(store), item, {
+        "on_date": "2026-11-20", "text": "Met DSD.\nAgreed 5 of 7 units."})
+    assert action_plans.item_timeline(store, item)[0].text == "Met DSD.\nAgreed 5 of 7 units."
