@@ -111,6 +111,13 @@ def _engine(path: Path) -> Engine:
         # (the models declare no relationships to order them), and a bundle may too.
         conn.exec_driver_sql("PRAGMA defer_foreign_keys=ON")
 
+    @event.listens_for(engine.pool, "checkin")
+    def _end_failed_commit(dbapi_conn, _record):
+        # A COMMIT refused by a deferred foreign key leaves SQLite's transaction open, and
+        # SQLAlchemy skips its reset after a commit attempt: end it before the next user.
+        if dbapi_conn is not None and dbapi_conn.in_transaction:
+            dbapi_conn.rollback()
+
     return engine
 
 
