@@ -9,7 +9,7 @@ from __future__ import annotations
 from sqlalchemy import event, inspect
 from sqlalchemy.orm import Session, sessionmaker
 
-from ..domain.changes import Changes
+from ..domain.changes import Changes, Edit
 from ..domain.ids import uuid7
 from . import search_index
 from .base import Synced
@@ -40,21 +40,33 @@ def _before_flush(session: Session, _context, _instances) -> None:
             if writer is None:
                 raise RuntimeError("no node yet: synced records need a node to own them")
             _stamp(session, writer, obj, "insert", None)
+            _note_edit(session, Edit(obj.__register__, obj.id, "insert", {"deleted": True}, {"deleted": False}))
     for obj in list(session.dirty):
         if isinstance(obj, Synced) and session.is_modified(obj, include_collections=False):
-            fields = _changed_fields(obj)
-            if fields:
-                op = "delete" if "deleted" in fields and obj.deleted else "update"
-                _stamp(session, writer, obj, op, fields)
+            before, after = _changed_fields(obj)
+            if before:
+                op = "delete" if "deleted" in before and obj.deleted else "update"
+                _stamp(session, writer, obj, op, list(before))
+                _note_edit(session, Edit(obj.__register__, obj.id, op, before, after))
 
 
-def _changed_fields(obj: Synced) -> list[str]:
-    state = inspect(obj)
-    return [
-        attr.key for attr in state.attrs
-        if attr.key not in ("hlc", "origin", "id") and attr.history.has_changes()
-        and attr.history.added != attr.history.deleted
-    ]
+def _changed_fields(obj: Synced) -> tuple[dict, dict]:
+    """Changed fields' old and new values (what undo writes back, and what it expects to find)."""
+    before, after = {}, {}
+    for attr in inspect(obj).attrs:
+        history = attr.history
+        if attr.key in ("hlc", "origin", "id") or not history.has_changes():
+            continue
+        if list(history.added) == list(history.deleted):
+            continue
+        before[attr.key] = history.deleted[0] if history.deleted else None
+        after[attr.key] = history.added[0] if history.added else None
+    return before, after
+
+
+def _note_edit(session: Session, edit: Edit) -> None:
+    changes: Changes = session.info.setdefault("changes", Changes())
+    changes.edits.append(edit)
 
 
 def _stamp(session: Session, writer, obj: Synced, op: str, fields: list[str] | None) -> None:
