@@ -62,14 +62,20 @@ def update_assessor(uow: UnitOfWork, assessor_id: str, values: Mapping[str, Any]
 
 def remove_assessor(uow: UnitOfWork, assessor_id: str) -> Changes:
     """A tombstone: the assessor and their accreditations disappear from the register and partners."""
+    return remove_assessors(uow, [assessor_id])
+
+
+def remove_assessors(uow: UnitOfWork, assessor_ids: Iterable[str]) -> Changes:
+    """Several at once, all or none (a refusal for one removes none)."""
     with uow:
-        assessor = _get(uow.session, Assessor, assessor_id, "assessor")
-        require_own(uow, assessor.country, "this assessor")
-        assessor.deleted = True
-        for acc in uow.session.scalars(select(Accreditation).where(
-                Accreditation.assessor_id == assessor.id, Accreditation.deleted.is_(False))):
-            acc.deleted = True
-        uow.changes.primary = assessor.id
+        for assessor_id in assessor_ids:
+            assessor = _get(uow.session, Assessor, assessor_id, "assessor")
+            require_own(uow, assessor.country, "this assessor")
+            assessor.deleted = True
+            for acc in uow.session.scalars(select(Accreditation).where(
+                    Accreditation.assessor_id == assessor.id, Accreditation.deleted.is_(False))):
+                acc.deleted = True
+            uow.changes.primary = assessor.id
         return uow.commit()
 
 

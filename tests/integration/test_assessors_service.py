@@ -227,3 +227,11 @@ def test_add_accreditation_to_existing_assessor(store):
         assessors.add_accreditation(UnitOfWork(store), person_id,
                                     {**ACC, "accreditation_no": "", "occupation_code": None})
     assert {e.field for e in err.value.errors} == {"accreditation_no", "occupation_code"}
+
+
+def test_removing_several_is_all_or_nothing(store):
+    first = assessors.add_assessor(UnitOfWork(store), {"family_name": "Chan"}).primary
+    with pytest.raises(NotFound):
+        assessors.remove_assessors(UnitOfWork(store), [first, "no-such-id"])
+    with store.session() as session:
+        assert session.scalar(select(Assessor.deleted).where(Assessor.id == first)) is False
