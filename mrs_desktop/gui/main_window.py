@@ -1,87 +1,205 @@
-"""The main window: who this node is, and how many records each register holds."""
+"""The main window: a sidebar of pages, menus, toolbar, shortcuts, status bar, saved layout."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QLocale, Qt
-from PySide6.QtGui import QCloseEvent
-from PySide6.QtWidgets import QHeaderView, QMainWindow, QTableWidgetItem, QWidget
+from PySide6.QtCore import QByteArray, QSize, Qt
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QLabel, QListWidget, QListWidgetItem, QMainWindow, QMessageBox, QSplitter, QStackedWidget, QWidget,
+)
 
-from ..db.store import Store, default_db_path
-from ..services.overview import NodeSummary, RegisterCount, node_summary, register_counts
-from .forms.ui_main_window import Ui_MainWindow
-
-OWN, PARTNERS, TOTAL = 1, 2, 3  # columns after the register's name
+from ..db.store import Store
+from ..domain.changes import Changes
+from ..services.overview import node_summary
+from . import settings
+from .context import AppContext
+from .pages.base import Page
+from .pages.registry import build_pages
 
 
 class MainWindow(QMainWindow):
-    """Composes the generated form; owns the open store and closes it with the window."""
+    """Owns the store and the context; pages never call each other, the window routes actions."""
 
     def __init__(self, store: Store, parent: QWidget | None = None):
         super().__init__(parent)
         self.store = store
-        self.ui = Ui_MainWindow()
-        self.ui.setupUi(self)
-        header = self.ui.counts.horizontalHeader()
-        header.setMinimumSectionSize(120)  # room for large counts and translated headers
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        for column in (OWN, PARTNERS, TOTAL):
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
-        self.refresh()
+        self.ctx = AppContext(store, self)
+        self.setMinimumSize(QSize(960, 600))
+        self.pages: list[Page] = build_pages(self.ctx)
+        self._build_body()
+        self._build_actions()
+        self._build_menus_and_toolbar()
+        self._build_status_bar()
+        self.ctx.undo_changed.connect(self._update_undo_actions)
+        self.ctx.changes_applied.connect(self._on_changes)
+        self.ctx.status_message.connect(lambda text: self.statusBar().showMessage(text, 8000))
+        self.ctx.navigate.connect(self._navigate)
+        self._show_node()
+        self._restore_layout()
+        self._update_undo_actions()
 
-    def refresh(self) -> None:
+    # Layout ------------------------------------------------------------------------------------
+
+    def _build_body(self) -> None:
+        self.sidebar = QListWidget()
+        self.sidebar.setObjectName("sidebar")
+        self.sidebar.setFixedWidth(190)
+        self.stack = QStackedWidget()
+        for page in self.pages:
+            QListWidgetItem(page.title(), self.sidebar)
+            self.stack.addWidget(page)
+        self.sidebar.currentRowChanged.connect(self._show_page)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.addWidget(self.sidebar)
+        self.splitter.addWidget(self.stack)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setChildrenCollapsible(False)
+        self.setCentralWidget(self.splitter)
+
+    def _action(self, text: str, shortcut: QKeySequence | str | None, slot, *, tip: str = "") -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        action.setStatusTip(tip or text.replace("&", "").replace("…", ""))
+        action.triggered.connect(slot)
+        return action
+
+    def _build_actions(self) -> None:
+        key = QKeySequence.StandardKey
+        self.act_new = self._action(self.tr("&New…"), key.New, lambda: self.current_page().create())
+        self.act_find = self._action(self.tr("&Find"), key.Find, lambda: self.current_page().focus_search())
+        self.act_export = self._action(self.tr("&Export current view…"), "Ctrl+E",
+                                       lambda: self.current_page().export_view())
+        self.act_refresh = self._action(self.tr("&Refresh"), key.Refresh, lambda: self.current_page().refresh())
+        self.act_undo = self._action(self.tr("&Undo"), key.Undo, lambda: self.ctx.undo_last(self))
+        self.act_redo = self._action(self.tr("&Redo"), "Ctrl+Shift+Z", lambda: self.ctx.redo_last(self))
+        self.act_quit = self._action(self.tr("&Quit"), key.Quit, self.close)
+        self.act_about = self._action(self.tr("&About MRS Desktop"), None, self.show_about)
+        self.page_actions = []
+        for number, page in enumerate(self.pages, start=1):
+            action = self._action(page.title(), f"Ctrl+{number}" if number < 10 else None,
+                                  lambda _=False, n=number - 1: self.sidebar.setCurrentRow(n))
+            self.page_actions.append(action)
+
+    def _build_menus_and_toolbar(self) -> None:
+        menu = self.menuBar()
+        file_menu = menu.addMenu(self.tr("&File"))
+        self.file_menu = file_menu
+        file_menu.addAction(self.act_export)
+        file_menu.addSeparator()
+        file_menu.addAction(self.act_quit)
+        edit = menu.addMenu(self.tr("&Edit"))
+        for action in (self.act_undo, self.act_redo, None, self.act_new, self.act_find):
+            edit.addSeparator() if action is None else edit.addAction(action)
+        view = menu.addMenu(self.tr("&View"))
+        for action in self.page_actions:
+            view.addAction(action)
+        view.addSeparator()
+        view.addAction(self.act_refresh)
+        help_menu = menu.addMenu(self.tr("&Help"))
+        help_menu.addAction(self.act_about)
+        toolbar = self.addToolBar(self.tr("Main"))
+        toolbar.setObjectName("main_toolbar")
+        toolbar.setMovable(False)
+        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        for action in (self.act_new, self.act_export, None, self.act_undo, self.act_redo, None,
+                       self.act_refresh):
+            toolbar.addSeparator() if action is None else toolbar.addAction(action)
+        self.toolbar = toolbar
+
+    def _build_status_bar(self) -> None:
+        self.busy_label = QLabel()
+        self.statusBar().addPermanentWidget(self.busy_label)
+        self.ctx.runner.busy_changed.connect(
+            lambda busy: self.busy_label.setText(self.tr("Working…") if busy else ""))
+
+    # Pages -------------------------------------------------------------------------------------
+
+    def current_page(self) -> Page:
+        return self.pages[max(0, self.stack.currentIndex())]
+
+    def show_page(self, name: str) -> Page | None:
+        for row, page in enumerate(self.pages):
+            if page.name == name:
+                self.sidebar.setCurrentRow(row)
+                return page
+        return None
+
+    def _navigate(self, name: str, filters: dict) -> None:
+        page = self.show_page(name)
+        if page is not None:
+            page.apply_filter(filters)
+
+    def _show_page(self, row: int) -> None:
+        if row < 0:
+            return
+        self.stack.setCurrentIndex(row)
+        page = self.pages[row]
+        self.act_new.setEnabled(page.can_create())
+        self.act_find.setEnabled(page.can_search())
+        self.act_export.setEnabled(page.can_export())
+        self.setWindowTitle(self._title_base + " — " + page.title())
+
+    def _on_changes(self, changes: Changes) -> None:
+        if changes:
+            self.statusBar().showMessage(self.tr("Saved."), 4000)
+
+    def _update_undo_actions(self) -> None:
+        undo, redo = self.ctx.undo.undo_label, self.ctx.undo.redo_label
+        self.act_undo.setEnabled(undo is not None)
+        self.act_undo.setText(self.tr("&Undo {action}").format(action=undo) if undo else self.tr("&Undo"))
+        self.act_redo.setEnabled(redo is not None)
+        self.act_redo.setText(self.tr("&Redo {action}").format(action=redo) if redo else self.tr("&Redo"))
+
+    def _show_node(self) -> None:
         node = node_summary(self.store)
-        self._show_node(node)
-        self._show_counts(register_counts(self.store))
+        if node is None:
+            self._title_base = self.tr("MRS Desktop")
+        else:
+            self._title_base = self.tr("MRS Desktop — {country}, {organisation}").format(
+                country=node.country_name, organisation=node.organisation)
+        self.setWindowTitle(self._title_base)
         self.statusBar().showMessage(self.tr("Database: {path}").format(path=self.store.path))
 
-    def _show_node(self, node: NodeSummary | None) -> None:
-        if node is None:
-            self.setWindowTitle(self.tr("MRS Desktop"))
-            self.ui.heading.setText(self.tr(
-                "No node yet: create it with  mrs init --country ISO3 --organisation NAME"))
-            details = self.tr("A node is this installation's identity: its country, organisation "
-                              "and key. Records are added once it exists.")
-            if self.store.path != default_db_path().expanduser().resolve():
-                # `mrs init` alone would create the node in the default file, not this one.
-                details += "\n" + self.tr("For this database file, run:  {command}").format(
-                    command=f'mrs --db "{self.store.path}" init --country ISO3 --organisation NAME')
-            self.ui.details.setText(details)
+    def show_about(self) -> None:
+        from .dialogs.about import AboutDialog
+
+        AboutDialog(self).exec()
+
+    # Saved layout ------------------------------------------------------------------------------
+
+    def _restore_layout(self) -> None:
+        store = settings.qsettings()
+        geometry = store.value("window/geometry")
+        if isinstance(geometry, QByteArray):
+            self.restoreGeometry(geometry)
+        else:
+            self.resize(1280, 720)
+        state = store.value("window/state")
+        if isinstance(state, QByteArray):
+            self.restoreState(state)
+        for page in self.pages:
+            saved = store.value(f"pages/{page.name}")
+            if isinstance(saved, dict):
+                page.restore_state(saved)
+        self.show_page(settings.LAST_PAGE.get(store)) or self.sidebar.setCurrentRow(0)
+
+    def save_layout(self) -> None:
+        store = settings.qsettings()
+        store.setValue("window/geometry", self.saveGeometry())
+        store.setValue("window/state", self.saveState())
+        settings.LAST_PAGE.set(self.current_page().name, store)
+        for page in self.pages:
+            store.setValue(f"pages/{page.name}", page.save_state())
+        store.sync()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if self.ctx.runner.busy and QMessageBox.question(
+                self, self.tr("Still working"),
+                self.tr("A job is still running. Wait for it to finish and quit?")) != QMessageBox.StandardButton.Yes:
+            event.ignore()
             return
-        self.setWindowTitle(self.tr("MRS Desktop — {country}, {organisation}").format(
-            country=node.country_name, organisation=node.organisation))
-        self.ui.heading.setText(self.tr("{organisation}, {country}").format(
-            organisation=node.organisation, country=node.country_name))
-        details = self.tr("Records in this database, by the country that issued them.")
-        if node.focal_point:
-            details += " " + self.tr("Focal point: {name}.").format(name=node.focal_point)
-        self.ui.details.setText(details)
-        self.ui.counts.horizontalHeaderItem(OWN).setText(node.country_name)
-
-    def _show_counts(self, counts: list[RegisterCount]) -> None:
-        table = self.ui.counts
-        table.setRowCount(len(counts))
-        locale = QLocale()
-        labels = self._labels()
-        for row, count in enumerate(counts):
-            table.setItem(row, 0, QTableWidgetItem(labels.get(count.register, count.label)))
-            for column, number in ((OWN, count.own), (PARTNERS, count.partners), (TOTAL, count.total)):
-                item = QTableWidgetItem(locale.toString(number))
-                item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-                item.setData(Qt.ItemDataRole.UserRole, number)
-                table.setItem(row, column, item)
-
-    def _labels(self) -> dict[str, str]:
-        """The registers' names as users read them, translated here (services have no Qt)."""
-        return {
-            "assessor": self.tr("Assessors"),
-            "accreditation": self.tr("Accreditations"),
-            "training": self.tr("Trainings"),
-            "participant": self.tr("Training participants"),
-            "action_plan": self.tr("Action plans"),
-            "action_item": self.tr("Action items"),
-            "equivalence": self.tr("Occupation equivalences"),
-        }
-
-    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt's name)
+        self.ctx.runner.wait()
+        self.save_layout()
         self.store.close()
         super().closeEvent(event)

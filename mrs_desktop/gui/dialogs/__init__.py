@@ -1,0 +1,1 @@
+"""Dialogs: editors (composing generated forms), wizards, preferences, about."""

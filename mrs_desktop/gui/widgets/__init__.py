@@ -1,0 +1,1 @@
+"""Small widgets shared by editors: optional dates, errors shown beside their fields."""
