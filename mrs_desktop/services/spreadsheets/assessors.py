@@ -1,0 +1,264 @@
+"""Importing the assessor register (template "assessors", one row per accreditation).
+
+Rows with the same country and assessor_ref are one assessor; an assessor is matched to the
+register by country + assessor_ref, an accreditation by country + accreditation_no, and only
+fields that differ from what is stored are written, so importing the same file twice changes
+nothing.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from ...db.models import Accreditation, Assessor
+from ...db.uow import UnitOfWork
+from ...domain import assessors as rules
+from ...domain.clock import today
+from ...domain.fields import Checker
+from ...domain.ids import uuid7
+from ...domain.task import Progress
+from .common import (REPORT_EVERY, CatalogueEntries, Checked, Errors, ImportResult, Writes, cells_of,
+                     check_occupation_input, load_by_keys, ownership_message, plain, reconcile,
+                     query, run_import)
+from .reader import Table
+
+PERSON = ("family_name", "given_names", "name_native", "sex", "date_of_birth", "email", "phone",
+          "organisation")
+ACCREDITATION = ("aqrf_level", "accredited_on", "valid_until", "status")
+SCOPE_COLUMNS = ("sector", "occupation_code", "occupation_title")
+ACCREDITATION_COLUMNS = (*SCOPE_COLUMNS, "aqrf_level", "accreditation_no", "accredited_on",
+                         "valid_until", "status")
+
+
+def import_assessors(uow: UnitOfWork, path: Path, *, mapping: dict[str, str] | None = None,
+                     progress: Progress | None = None, dry_run: bool = False) -> ImportResult:
+    """Add and update assessors and accreditations from a spreadsheet; all rows or none."""
+    return run_import(uow, path, "assessors", mapping,
+                      lambda *args: _AssessorRows(*args).check(), progress, dry_run)
+
+
+@dataclass(slots=True)
+class _Person:
+    """One assessor as the file describes it: its first row, clean fields, and accreditations."""
+
+    row: int
+    raw: tuple
+    clean: dict[str, Any]
+    rows: list[int]
+    cells: dict[str, str]  # the first row's cells, to tell an empty cell from a default
+    accreditations: list[tuple[int, dict[str, Any]]] = field(default_factory=list)
+
+
+class _AssessorRows:
+    """Checks every row of an assessor file, then compares the assessors with the register."""
+
+    def __init__(self, uow: UnitOfWork, table: Table, positions: dict[str, int], errors: Errors,
+                 progress: Progress):
+        self.uow, self.table, self.errors, self.progress = uow, table, errors, progress
+        self.home = uow.country
+        self.names = list(positions)
+        self.pick = cells_of(list(positions.values()))
+        self.person_fields = [f for f in PERSON if f in positions]
+        self.person_columns = {f: f for f in self.person_fields}
+        self.accreditation_fields = [f for f in ACCREDITATION if f in positions]
+        self.scope = {"sector_id": "sector" in positions, "occupation_id": "occupation_code" in positions}
+        # The cells that hold an accreditation, joined: empty for a row about the person only.
+        self.accreditation_cells = cells_of([positions[f] for f in ACCREDITATION_COLUMNS if f in positions])
+        self.person_raw = cells_of([positions[f] for f in (*PERSON, "country", "assessor_ref")
+                                    if f in positions])
+        self.catalogue = CatalogueEntries(uow.session)
+        self.people: dict[tuple[str, str], _Person] = {}
+        self.numbers: dict[tuple[str, str], int] = {}  # (country, accreditation_no) -> first row
+        self.scopes: dict[tuple, tuple[str | None, str | None, str | None]] = {}
+        self.writes = Writes()
+        self.changed_rows: set[int] = set()
+
+    def check(self) -> Checked:
+        total = len(self.table)
+        for done, (number, cells) in enumerate(self.table.rows):
+            if done % REPORT_EVERY == 0:
+                self.progress.report(done, total, "Checking rows")
+                self.progress.check()
+            self._check_row(number, cells)
+            if self.errors.full():
+                break
+        if not self.errors.items:
+            self._compare()
+        self.writes.add_catalogue(self.catalogue)
+        return Checked(self.writes, total - len(self.changed_rows), self.catalogue.names)
+
+    # --- each row on its own, then grouped ------------------------------------------------------
+
+    def _check_row(self, number: int, cells: list[str]) -> None:
+        values = dict(zip(self.names, self.pick(cells)))
+        chk = Checker(row=number)
+        raw = self.person_raw(cells)
+        person = self._person(values, raw, chk)
+        accreditation = None
+        if "".join(self.accreditation_cells(cells)).strip():
+            accreditation = self._accreditation(values, person, chk)
+        if chk.errors:
+            self.errors.extend(chk.errors)
+            return
+        if accreditation is not None:
+            person.accreditations.append((number, accreditation))
+
+    def _person(self, values: dict[str, str], raw: tuple, chk: Checker) -> _Person:
+        key = (values.get("country") or "", values.get("assessor_ref") or "")
+        known = self.people.get(key)
+        if known is not None and known.raw == raw:
+            known.rows.append(chk.row)  # the same person fields as before: already checked
+            return known
+        clean = rules.check_assessor(values, chk, home_country=self.home)
+        if not clean["assessor_ref"] and not any(e.field == "assessor_ref" for e in chk.errors):
+            chk.fail("assessor_ref", "is required: rows with the same country and assessor_ref are "
+                                     "one assessor")
+        clean["date_of_birth"] = plain(clean["date_of_birth"])  # compared with stored ISO text
+        key = (clean["country"], clean["assessor_ref"])
+        known = self.people.get(key)
+        if known is None:
+            known = _Person(chk.row, raw, clean, [chk.row], values)
+            if not chk.errors:
+                self.people[key] = known
+                self.people[(values.get("country") or "", values.get("assessor_ref") or "")] = known
+            return known
+        for name, first, later in reconcile(known.clean, known.cells, clean, values, self.person_columns):
+            chk.fail(name, f"'{later}' differs from row {known.row} ('{first}') for the same "
+                           f"assessor {clean['assessor_ref']}")
+        known.rows.append(chk.row)
+        return known
+
+    def _accreditation(self, values: dict[str, str], person: _Person, chk: Checker) -> dict[str, Any]:
+        clean = rules.check_accreditation(values, chk)
+        sector, code, title = self._scope(values, chk)
+        country = person.clean["country"]
+        number = clean["accreditation_no"]
+        if number and country:
+            first = self.numbers.setdefault((country, number), chk.row)
+            if first != chk.row:
+                chk.fail("accreditation_no", f"'{number}' is also on row {first}: each accreditation "
+                                             "number may appear only once")
+        sector_id = self.catalogue.sector(sector, chk)
+        occupation_id = self.catalogue.occupation(country, code, title, sector_id) if country else None
+        return {"aqrf_level": clean["aqrf_level"], "accreditation_no": number,
+                "accredited_on": plain(clean["accredited_on"]), "valid_until": plain(clean["valid_until"]),
+                "status": clean["status"], "sector_id": sector_id, "occupation_id": occupation_id}
+
+    def _scope(self, values: dict[str, str], chk: Checker) -> tuple[str | None, str | None, str | None]:
+        # A register names a few dozen occupations over thousands of rows: check each once.
+        raw = (values.get("sector"), values.get("occupation_code"), values.get("occupation_title"))
+        scope = self.scopes.get(raw)
+        if scope is None:
+            before = len(chk.errors)
+            scope = check_occupation_input(values, chk)
+            if len(chk.errors) == before:
+                self.scopes[raw] = scope
+        return scope
+
+    # --- against the register -------------------------------------------------------------------
+
+    def _compare(self) -> None:
+        people = {id(p): p for p in self.people.values()}.values()  # a person may sit under two keys
+        self.progress.report(len(self.table), len(self.table), "Comparing with the register")
+        stored = _StoredAssessors(self.uow, people)
+        for done, person in enumerate(people):
+            if done % REPORT_EVERY == 0:
+                self.progress.check()
+            self._compare_person(person, stored)
+
+    def _compare_person(self, person: _Person, stored: "_StoredAssessors") -> None:
+        clean = person.clean
+        country = clean["country"]
+        refusal = ownership_message(self.uow, country, "this assessor") if country != self.home else None
+        old = stored.assessors.get((country, clean["assessor_ref"]))
+        if old is None:
+            if refusal:
+                self.errors.add("country", refusal, person.row)
+                return
+            assessor_id = uuid7()
+            self.writes.insert(Assessor, {"id": assessor_id, **clean, "search_text": _search_text(clean)})
+            self.changed_rows.update(person.rows)
+        else:
+            assessor_id = old["id"]
+            changed = {f: clean[f] for f in self.person_fields if old[f] != clean[f]}
+            if old["deleted"]:
+                changed["deleted"] = False
+            if changed:
+                merged = {**old, **changed}
+                if (text := _search_text(merged)) != old["search_text"]:
+                    changed["search_text"] = text
+                if refusal:
+                    self.errors.add("country", refusal, person.row)
+                    return
+                self.writes.update(Assessor, assessor_id, changed)
+                self.changed_rows.update(person.rows)
+        for number, accreditation in person.accreditations:
+            self._compare_accreditation(number, accreditation, assessor_id, country, refusal, stored)
+
+    def _compare_accreditation(self, number: int, new: dict[str, Any], assessor_id: str, country: str,
+                               refusal: str | None, stored: "_StoredAssessors") -> None:
+        old = stored.accreditations.get((country, new["accreditation_no"]))
+        if old is None:
+            if refusal:
+                self.errors.add("country", refusal, number)
+                return
+            self.writes.insert(Accreditation, {
+                "id": uuid7(), "assessor_id": assessor_id, "country": country, **new,
+                "accrediting_body": None, "status_reason": None, "status_date": None, "renews_id": None})
+            self.changed_rows.add(number)
+            return
+        if old["assessor_id"] != assessor_id:
+            self.errors.add("accreditation_no", f"'{new['accreditation_no']}' already belongs to another "
+                            f"assessor ({stored.describe(old['assessor_id'])})", number)
+            return
+        changed = {f: new[f] for f in self.accreditation_fields if old[f] != new[f]}
+        changed.update({f: new[f] for f, present in self.scope.items() if present and old[f] != new[f]})
+        if old["deleted"]:
+            changed["deleted"] = False
+        if not changed:
+            return
+        if refusal:
+            self.errors.add("country", refusal, number)
+            return
+        if "status" in changed:
+            if old["status"] == "revoked":
+                self.errors.add("status", f"accreditation {new['accreditation_no']} was revoked; a "
+                                "revocation is final (a renewal is a new accreditation)", number)
+                return
+            changed["status_date"] = today().isoformat()
+            changed["status_reason"] = f"set by spreadsheet import ({self.table.name})"
+        self.writes.update(Accreditation, old["id"], changed)
+        self.changed_rows.add(number)
+
+
+def _search_text(values: dict[str, Any]) -> str:
+    return rules.search_text(values["family_name"], values["given_names"], values["name_native"],
+                             values["assessor_ref"])
+
+
+class _StoredAssessors:
+    """The stored assessors and accreditations the file names (by their natural keys)."""
+
+    def __init__(self, uow: UnitOfWork, people):
+        self.session = uow.session
+        refs: list[tuple[str, str]] = []
+        numbers: list[tuple[str, str]] = []
+        for p in people:
+            refs.append((p.clean["country"], p.clean["assessor_ref"]))
+            numbers.extend((p.clean["country"], a["accreditation_no"]) for _, a in p.accreditations)
+        columns = ("id", "country", "assessor_ref", *PERSON, "search_text", "deleted")
+        self.assessors = load_by_keys(self.session, "assessor", columns, "country", "assessor_ref", refs)
+        columns = ("id", "assessor_id", "country", "accreditation_no", *ACCREDITATION,
+                   "sector_id", "occupation_id", "deleted")
+        self.accreditations = load_by_keys(self.session, "accreditation", columns, "country",
+                                           "accreditation_no", numbers)
+
+    def describe(self, assessor_id: str) -> str:
+        found = query(self.session, "SELECT assessor_ref, family_name, given_names FROM assessor "
+                                    "WHERE id = ?", (assessor_id,))
+        if not found:
+            return assessor_id
+        ref, family, given = found[0]
+        return f"{ref}, {' '.join(p for p in (family, given) if p)}"

@@ -1,0 +1,84 @@
+"""db.bulk, the executemany writes under every import: stamping, change log, name index."""
+
+from __future__ import annotations
+
+import sqlite3
+from datetime import date
+
+from mrs_desktop.db import bulk
+from mrs_desktop.db.models import Assessor
+from mrs_desktop.db.uow import UnitOfWork
+from mrs_desktop.domain.ids import uuid7
+
+
+def person(ref: str, **kw) -> dict:
+    row = {"country": "KHM", "assessor_ref": ref, "family_name": "Sok", "given_names": "Dara",
+           "name_native": "សុខ ដារា", "sex": None, "date_of_birth": None, "email": None, "phone": None,
+           "organisation": None, "search_text": f"Sok Dara សុខ ដារា {ref}"}
+    row.update(kw)
+    return row
+
+
+def sql(store, query: str, *params) -> list[tuple]:
+    conn = sqlite3.connect(store.path)
+    try:
+        return conn.execute(query, params).fetchall()
+    finally:
+        conn.close()
+
+
+def test_insert_rows_stamps_logs_and_indexes(store):
+    given = uuid7()
+    rows = [person("A1", id=given, date_of_birth=date(1980, 5, 14)),
+            person("A2", date_of_birth=None), person("A3", date_of_birth=date(1990, 1, 2))]
+    with UnitOfWork(store) as uow:
+        ids = bulk.insert_rows(uow.session, uow.writer, Assessor, rows)
+        changes = uow.commit()
+    assert ids[0] == given and len(set(ids)) == 3
+    assert changes.counts == {"assessor": 3} and changes.ids == set(ids)
+    stored = sql(store, "SELECT id, origin, deleted, date_of_birth, hlc FROM assessor ORDER BY assessor_ref")
+    assert [(r[0], r[1], r[2], r[3]) for r in stored] == [
+        (ids[0], store.writer.node_id, 0, "1980-05-14"), (ids[1], store.writer.node_id, 0, None),
+        (ids[2], store.writer.node_id, 0, "1990-01-02")]
+    stamps = [r[4] for r in stored]
+    assert stamps == sorted(stamps) and len(set(stamps)) == 3
+    log = sql(store, "SELECT register, row_id, origin, hlc, op FROM change_log WHERE register = 'assessor'")
+    assert log == [("assessor", i, store.writer.node_id, s, "insert") for i, s in zip(ids, stamps)]
+    found = sql(store, "SELECT count(*) FROM assessor_fts WHERE assessor_fts MATCH 'ដារា'")
+    assert found == [(3,)]
+
+
+def test_insert_rows_keeps_a_given_origin(store):
+    partner = uuid7()
+    with UnitOfWork(store) as uow:
+        (row_id,) = bulk.insert_rows(uow.session, uow.writer, Assessor,
+                                     [person("T1", origin=partner, country="THA")])
+        uow.commit()
+    assert sql(store, "SELECT origin FROM assessor WHERE id = ?", row_id) == [(partner,)]
+    assert sql(store, "SELECT origin FROM change_log WHERE row_id = ?", row_id) == [(partner,)]
+
+
+def test_update_rows_logs_changed_fields_with_the_rows_origin(store):
+    partner = uuid7()
+    with UnitOfWork(store) as uow:
+        ids = bulk.insert_rows(uow.session, uow.writer, Assessor,
+                               [person("A1"), person("T1", origin=partner, country="THA"), person("A2")])
+        uow.commit()
+    with UnitOfWork(store) as uow:
+        count = bulk.update_rows(uow.session, uow.writer, Assessor, [
+            (ids[0], {"email": "sok@example.org", "date_of_birth": date(1980, 5, 14)}),
+            (ids[1], {"phone": "+66 2 000"}), (ids[2], {}), (ids[2], {"deleted": True})])
+        changes = uow.commit()
+    assert count == 3 and changes.counts == {"assessor": 3}
+    log = sql(store, "SELECT row_id, origin, op, fields FROM change_log WHERE op != 'insert' ORDER BY seq")
+    assert log == [(ids[0], store.writer.node_id, "update", "date_of_birth,email"),
+                   (ids[1], partner, "update", "phone"), (ids[2], store.writer.node_id, "delete", "deleted")]
+    assert sql(store, "SELECT email, date_of_birth FROM assessor WHERE id = ?", ids[0]) == [
+        ("sok@example.org", "1980-05-14")]
+
+
+def test_nothing_to_write_writes_nothing(store):
+    with UnitOfWork(store) as uow:
+        assert bulk.insert_rows(uow.session, uow.writer, Assessor, []) == []
+        assert bulk.update_rows(uow.session, uow.writer, Assessor, [("x", {})]) == 0
+        assert not uow.commit()
