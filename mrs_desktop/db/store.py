@@ -105,11 +105,15 @@ def _engine(path: Path) -> Engine:
         cur.execute("PRAGMA busy_timeout=5000")
         cur.execute("PRAGMA cache_size=-32768")  # 32 MB: ~25% faster bulk writes, ~10% faster search
         cur.close()
+        # We begin transactions ourselves (below): pysqlite's own handling would run a unit of
+        # work's first reads outside its transaction (SQLAlchemy's documented SQLite recipe).
+        dbapi_conn.isolation_level = None
 
     @event.listens_for(engine, "begin")
-    def _defer_foreign_keys(conn):
-        # Checked at commit, not per statement: a flush may insert a child before its parent
-        # (the models declare no relationships to order them), and a bundle may too.
+    def _begin(conn):
+        conn.exec_driver_sql("BEGIN")
+        # Foreign keys are checked at commit, not per statement: a flush may insert a child
+        # before its parent (the models declare no relationships to order them), a bundle too.
         conn.exec_driver_sql("PRAGMA defer_foreign_keys=ON")
 
     @event.listens_for(engine.pool, "checkin")

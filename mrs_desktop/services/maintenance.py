@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import datetime, timezone
 from pathlib import Path
-
 
 from ..db.models import REGISTERS
 from ..db.schema import HEAD

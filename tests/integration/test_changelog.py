@@ -197,3 +197,21 @@ def test_a_commit_refused_by_a_foreign_key_leaves_nothing_for_the_next_session(s
     with store.session() as session:
         assert session.scalar(select(func.count()).select_from(Occupation)) == 0
         assert session.scalar(select(func.count()).select_from(ChangeLog)) == logged
+
+
+def test_foreign_keys_stay_deferred_after_a_read_in_the_same_unit_of_work(store):
+    """A read before the first write must not end the transaction (and its deferral)."""
+    from sqlalchemy import select
+
+    from mrs_desktop.db.models import Occupation, Sector
+    from mrs_desktop.db.uow import UnitOfWork
+
+    with UnitOfWork(store) as uow:
+        uow.session.scalars(select(Sector)).all()  # a read first
+        uow.session.add(Occupation(id="o-late-parent", country="KHM", code="LP", title="Late parent",
+                                   sector_id="s-late"))
+        uow.session.flush()  # the child reaches the database before its parent
+        uow.session.add(Sector(id="s-late", code="late", name="Late"))
+        uow.commit()
+    with store.session() as session:
+        assert session.get(Occupation, "o-late-parent").sector_id == "s-late"

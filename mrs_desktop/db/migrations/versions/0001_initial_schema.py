@@ -63,6 +63,8 @@ def upgrade() -> None:
     sa.PrimaryKeyConstraint('id', name=op.f('pk_assessor')),
     sa.UniqueConstraint('country', 'assessor_ref', name=op.f('uq_assessor_country_assessor_ref'))
     )
+    op.create_index('ix_assessor_name', 'assessor', [sa.text('family_name COLLATE NOCASE'),
+                                                     sa.text('given_names COLLATE NOCASE')])
     op.create_table('change_log',
     sa.Column('seq', sa.Integer(), autoincrement=True, nullable=False),
     sa.Column('register', sa.String(length=40), nullable=False),
@@ -75,7 +77,6 @@ def upgrade() -> None:
     )
     with op.batch_alter_table('change_log', schema=None) as batch_op:
         batch_op.create_index(batch_op.f('ix_change_log_hlc'), ['hlc'], unique=False)
-        batch_op.create_index('ix_change_log_row', ['register', 'row_id'], unique=False)
 
     op.create_table('node',
     sa.Column('id', sa.String(length=36), nullable=False),
@@ -157,8 +158,6 @@ def upgrade() -> None:
     )
     with op.batch_alter_table('accreditation', schema=None) as batch_op:
         batch_op.create_index(batch_op.f('ix_accreditation_assessor_id'), ['assessor_id'], unique=False)
-        batch_op.create_index(batch_op.f('ix_accreditation_occupation_id'), ['occupation_id'], unique=False)
-        batch_op.create_index(batch_op.f('ix_accreditation_sector_id'), ['sector_id'], unique=False)
         batch_op.create_index(batch_op.f('ix_accreditation_valid_until'), ['valid_until'], unique=False)
 
     op.create_table('action_item',
@@ -277,6 +276,7 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
+    op.drop_index('ix_assessor_name', table_name='assessor')
     op.execute("DROP TABLE IF EXISTS assessor_fts")
     with op.batch_alter_table('progress_update', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_progress_update_item_id'))
@@ -297,8 +297,6 @@ def downgrade() -> None:
     op.drop_table('action_item')
     with op.batch_alter_table('accreditation', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_accreditation_valid_until'))
-        batch_op.drop_index(batch_op.f('ix_accreditation_sector_id'))
-        batch_op.drop_index(batch_op.f('ix_accreditation_occupation_id'))
         batch_op.drop_index(batch_op.f('ix_accreditation_assessor_id'))
 
     op.drop_table('accreditation')
@@ -308,7 +306,6 @@ def downgrade() -> None:
     op.drop_table('sector')
     op.drop_table('node')
     with op.batch_alter_table('change_log', schema=None) as batch_op:
-        batch_op.drop_index('ix_change_log_row')
         batch_op.drop_index(batch_op.f('ix_change_log_hlc'))
 
     op.drop_table('change_log')
