@@ -1,4 +1,5 @@
-"""Entry point of `mrs-desktop`: picks the database, opens it, and shows the main window."""
+"""Entry point of `mrs-desktop`: picks the database, opens it, runs the first-run wizard if the
+database has no node yet, and shows the main window."""
 
 from __future__ import annotations
 
@@ -6,12 +7,13 @@ import argparse
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from .. import __version__
-from ..db.store import open_store
+from ..db.store import Store, default_db_path, open_store
 from ..domain.errors import MrsError
+from . import look, settings
 from .main_window import MainWindow
 
 
@@ -25,6 +27,11 @@ def parse_args(argv: list[str]) -> tuple[argparse.Namespace, list[str]]:
     return parser.parse_known_args(argv)
 
 
+def database_path(db: Path | None) -> Path:
+    """The file `open_store` will use: --db, else $MRS_DB, else the user data folder's."""
+    return (db if db is not None else default_db_path()).expanduser().resolve()
+
+
 def open_window(db: Path | None) -> MainWindow:
     """The main window on the database `db` (None: $MRS_DB or the default file)."""
     return MainWindow(open_store(db))
@@ -35,13 +42,46 @@ def main(argv: list[str] | None = None) -> int:
     app = QApplication.instance() or QApplication(["mrs-desktop", *qt_args])
     app.setApplicationName("MRS Desktop")
     app.setApplicationVersion(__version__)
+    look.apply(app)
+    look.install_translator(app, settings.LANGUAGE.get())
+    path = database_path(args.db)
+    is_new = not path.exists()
     try:
-        window = open_window(args.db)
+        store = open_store(path)
     except (MrsError, OSError) as exc:
         show_error(QCoreApplication.translate("app", "The database cannot be opened"), str(exc))
         return exc.exit_code if isinstance(exc, MrsError) else 1
+    start = None
+    if store.node is None:
+        start = first_run(store)
+        if start is None:  # cancelled before the node was made: leave no trace
+            store.close()
+            if is_new:
+                remove_database(path)
+            return 0
+    window = MainWindow(store)
     window.show()
+    if start == "import":
+        QTimer.singleShot(0, lambda: import_assessors(window))
     return app.exec()
+
+
+def first_run(store: Store) -> str | None:
+    from .dialogs.first_run import run_first_run  # only on a first run
+
+    return run_first_run(store)
+
+
+def import_assessors(window: MainWindow) -> None:
+    from .dialogs.import_wizard import run_import_wizard
+
+    run_import_wizard(window.ctx, window, kind="assessors")
+
+
+def remove_database(path: Path) -> None:
+    """The file a cancelled first run created (never one that existed before), with its journals."""
+    for suffix in ("", "-wal", "-shm", "-journal"):
+        Path(f"{path}{suffix}").unlink(missing_ok=True)
 
 
 def show_error(title: str, message: str) -> None:

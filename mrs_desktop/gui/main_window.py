@@ -5,13 +5,14 @@ from __future__ import annotations
 from PySide6.QtCore import QByteArray, QSize, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
-    QLabel, QListWidget, QListWidgetItem, QMainWindow, QMessageBox, QSplitter, QStackedWidget, QWidget,
+    QApplication, QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QMainWindow, QStackedWidget, QWidget,
 )
 
 from ..db.store import Store
 from ..domain.changes import Changes
+from ..services import maintenance
 from ..services.overview import node_summary
-from . import settings
+from . import backups, look, settings
 from .context import AppContext
 from .pages.base import Page
 from .pages.registry import build_pages
@@ -45,19 +46,24 @@ class MainWindow(QMainWindow):
         self.sidebar.setObjectName("sidebar")
         self.sidebar.setFixedWidth(190)
         self.stack = QStackedWidget()
+        self.sidebar.setIconSize(QSize(20, 20))
         for page in self.pages:
-            QListWidgetItem(page.title(), self.sidebar)
+            QListWidgetItem(look.page_icon(page.name), page.title(), self.sidebar)
             self.stack.addWidget(page)
         self.sidebar.currentRowChanged.connect(self._show_page)
-        self.splitter = QSplitter(Qt.Orientation.Horizontal)
-        self.splitter.addWidget(self.sidebar)
-        self.splitter.addWidget(self.stack)
-        self.splitter.setStretchFactor(1, 1)
-        self.splitter.setChildrenCollapsible(False)
-        self.setCentralWidget(self.splitter)
+        body = QWidget()
+        layout = QHBoxLayout(body)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.sidebar)
+        layout.addWidget(self.stack, 1)
+        self.setCentralWidget(body)
 
-    def _action(self, text: str, shortcut: QKeySequence | str | None, slot, *, tip: str = "") -> QAction:
+    def _action(self, text: str, shortcut: QKeySequence | str | None, slot, *, tip: str = "",
+                icon: str | None = None) -> QAction:
         action = QAction(text, self)
+        if icon:
+            action.setIcon(look.icon(icon))
         if shortcut is not None:
             action.setShortcut(QKeySequence(shortcut))
         action.setStatusTip(tip or text.replace("&", "").replace("…", ""))
@@ -66,13 +72,22 @@ class MainWindow(QMainWindow):
 
     def _build_actions(self) -> None:
         key = QKeySequence.StandardKey
-        self.act_new = self._action(self.tr("&New…"), key.New, lambda: self.current_page().create())
+        self.act_new = self._action(self.tr("&New…"), key.New, lambda: self.current_page().create(),
+                                    icon="new")
         self.act_find = self._action(self.tr("&Find"), key.Find, lambda: self.current_page().focus_search())
+        self.act_import = self._action(self.tr("&Import spreadsheet…"), "Ctrl+I", self.import_spreadsheet,
+                                       icon="import")
         self.act_export = self._action(self.tr("&Export current view…"), "Ctrl+E",
-                                       lambda: self.current_page().export_view())
-        self.act_refresh = self._action(self.tr("&Refresh"), key.Refresh, lambda: self.current_page().refresh())
-        self.act_undo = self._action(self.tr("&Undo"), key.Undo, lambda: self.ctx.undo_last(self))
-        self.act_redo = self._action(self.tr("&Redo"), "Ctrl+Shift+Z", lambda: self.ctx.redo_last(self))
+                                       lambda: self.current_page().export_view(), icon="export")
+        self.act_backup = self._action(self.tr("&Back up database…"), None,
+                                       lambda: backups.back_up_now(self.ctx, self), icon="backup")
+        self.act_preferences = self._action(self.tr("&Preferences…"), "Ctrl+,", self.show_preferences,
+                                            icon="preferences")
+        self.act_refresh = self._action(self.tr("&Refresh"), key.Refresh, lambda: self.current_page().refresh(),
+                                        icon="refresh")
+        self.act_undo = self._action(self.tr("&Undo"), key.Undo, lambda: self.ctx.undo_last(self), icon="undo")
+        self.act_redo = self._action(self.tr("&Redo"), "Ctrl+Shift+Z", lambda: self.ctx.redo_last(self),
+                                     icon="redo")
         self.act_quit = self._action(self.tr("&Quit"), key.Quit, self.close)
         self.act_about = self._action(self.tr("&About MRS Desktop"), None, self.show_about)
         self.page_actions = []
@@ -85,9 +100,9 @@ class MainWindow(QMainWindow):
         menu = self.menuBar()
         file_menu = menu.addMenu(self.tr("&File"))
         self.file_menu = file_menu
-        file_menu.addAction(self.act_export)
-        file_menu.addSeparator()
-        file_menu.addAction(self.act_quit)
+        for action in (self.act_import, self.act_export, None, self.act_backup, self.act_preferences,
+                       None, self.act_quit):
+            file_menu.addSeparator() if action is None else file_menu.addAction(action)
         edit = menu.addMenu(self.tr("&Edit"))
         for action in (self.act_undo, self.act_redo, None, self.act_new, self.act_find):
             edit.addSeparator() if action is None else edit.addAction(action)
@@ -101,9 +116,10 @@ class MainWindow(QMainWindow):
         toolbar = self.addToolBar(self.tr("Main"))
         toolbar.setObjectName("main_toolbar")
         toolbar.setMovable(False)
-        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
-        for action in (self.act_new, self.act_export, None, self.act_undo, self.act_redo, None,
-                       self.act_refresh):
+        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        toolbar.setIconSize(QSize(18, 18))
+        for action in (self.act_new, self.act_import, self.act_export, None, self.act_undo, self.act_redo,
+                       None, self.act_refresh):
             toolbar.addSeparator() if action is None else toolbar.addAction(action)
         self.toolbar = toolbar
 
@@ -161,6 +177,19 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(self._title_base)
         self.statusBar().showMessage(self.tr("Database: {path}").format(path=self.store.path))
 
+    # Import wizard picks the register of the page on show; the others default to assessors.
+    IMPORT_KINDS = {"assessors": "assessors", "trainings": "trainings", "action_plans": "action-items"}
+
+    def import_spreadsheet(self) -> None:
+        from .dialogs.import_wizard import run_import_wizard
+
+        run_import_wizard(self.ctx, self, self.IMPORT_KINDS.get(self.current_page().name, "assessors"))
+
+    def show_preferences(self) -> None:
+        from .dialogs.preferences import PreferencesDialog
+
+        PreferencesDialog(self, backups_folder=maintenance.backups_folder(self.store)).exec()
+
     def show_about(self) -> None:
         from .dialogs.about import AboutDialog
 
@@ -194,12 +223,14 @@ class MainWindow(QMainWindow):
         store.sync()
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        if self.ctx.runner.busy and QMessageBox.question(
-                self, self.tr("Still working"),
-                self.tr("A job is still running. Wait for it to finish and quit?")) != QMessageBox.StandardButton.Yes:
-            event.ignore()
-            return
-        self.ctx.runner.wait()
+        if self.ctx.runner.busy:  # let the job finish: a write is never cut short
+            self.statusBar().showMessage(self.tr("Finishing the current job…"))
+            QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+            try:
+                self.ctx.runner.wait(-1)
+            finally:
+                QApplication.restoreOverrideCursor()
         self.save_layout()
+        backups.backup_on_exit(self.store)  # only if the user asked for it; never blocks closing
         self.store.close()
         super().closeEvent(event)

@@ -18,7 +18,8 @@ from ...domain.task import Progress
 
 
 def tr(text: str) -> str:
-    return QCoreApplication.translate("operations", text)
+    # pyside6-lupdate files a module-level tr("…") under the empty context; look it up there.
+    return QCoreApplication.translate("", text)
 
 
 @dataclass(frozen=True)

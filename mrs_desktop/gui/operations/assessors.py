@@ -28,9 +28,11 @@ def add_accreditation(*, assessor_id: str, values: Mapping[str, Any]) -> Op:
     return op(tr("Add accreditation"), lambda uow: assessors.add_accreditation(uow, assessor_id, dict(values)))
 
 
-def renew_accreditation(*, accreditation_id: str, valid_until: date, accreditation_no: str | None = None) -> Op:
+def renew_accreditation(*, accreditation_id: str, valid_until: date, accreditation_no: str | None = None,
+                        accredited_on: date | None = None) -> Op:
     return op(tr("Renew accreditation"), lambda uow: assessors.renew_accreditation(
-        uow, accreditation_id, valid_until=valid_until, accreditation_no=accreditation_no))
+        uow, accreditation_id, valid_until=valid_until, accreditation_no=accreditation_no,
+        accredited_on=accredited_on))
 
 
 def set_accreditation_status(*, accreditation_ids: Iterable[str], status: str, reason: str | None,

@@ -3,9 +3,13 @@
 from __future__ import annotations
 
 from ..context import AppContext
+from .action_plans import ActionPlansPage
+from .assessors import AssessorsPage
 from .base import Page
 from .dashboard import DashboardPage
+from .equivalences import EquivalencesPage
+from .trainings import TrainingsPage
 
 
 def build_pages(ctx: AppContext) -> list[Page]:
-    return [DashboardPage(ctx)]
+    return [DashboardPage(ctx), AssessorsPage(ctx), TrainingsPage(ctx), ActionPlansPage(ctx), EquivalencesPage(ctx)]
