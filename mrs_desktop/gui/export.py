@@ -14,15 +14,15 @@ from PySide6.QtCore import QCoreApplication, QStandardPaths
 from PySide6.QtWidgets import QFileDialog, QWidget
 
 from ..db.store import Store
-from ..services import spreadsheets
 from . import settings
 from .context import AppContext
 
-EXPORTERS: dict[str, Callable[..., int]] = {
-    "assessors": spreadsheets.export_assessors,
-    "trainings": spreadsheets.export_trainings,
-    "action-items": spreadsheets.export_action_items,
-}
+def exporter(kind: str) -> Callable[..., int]:
+    """The service that writes register `kind` (openpyxl is imported on the first export only)."""
+    from ..services import spreadsheets
+
+    return {"assessors": spreadsheets.export_assessors, "trainings": spreadsheets.export_trainings,
+            "action-items": spreadsheets.export_action_items}[kind]
 
 
 def tr(text: str) -> str:
@@ -64,7 +64,7 @@ def export_records(ctx: AppContext, parent: QWidget | None, kind: str, ids: list
 
     kind is "assessors", "trainings" or "action-items" (ids of assessors, trainings, action items).
     """
-    exporter = EXPORTERS[kind]
+    write = exporter(kind)
     if ids is not None and not ids:
         ctx.status_message.emit(tr("Nothing to export: no records are shown."))
         return
@@ -75,7 +75,7 @@ def export_records(ctx: AppContext, parent: QWidget | None, kind: str, ids: list
     ids = None if ids is None else list(ids)  # captured now: the page may change while we write
 
     def job(progress):
-        return exporter(store, path, ids=ids, progress=progress)
+        return write(store, path, ids=ids, progress=progress)
 
     def done(rows: int) -> None:
         ctx.status_message.emit(tr("Exported {n} rows to {path}").format(n=rows, path=path))

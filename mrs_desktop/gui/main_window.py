@@ -5,17 +5,17 @@ from __future__ import annotations
 from PySide6.QtCore import QByteArray, QSize, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
-    QApplication, QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QMainWindow, QStackedWidget, QWidget,
+    QApplication, QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QMainWindow, QStackedWidget, QVBoxLayout,
+    QWidget,
 )
 
 from ..db.store import Store
 from ..domain.changes import Changes
-from ..services import maintenance
 from ..services.overview import node_summary
-from . import backups, look, settings
+from . import look, settings
 from .context import AppContext
 from .pages.base import Page
-from .pages.registry import build_pages
+from .pages.registry import page_specs
 
 
 class MainWindow(QMainWindow):
@@ -26,7 +26,8 @@ class MainWindow(QMainWindow):
         self.store = store
         self.ctx = AppContext(store, self)
         self.setMinimumSize(QSize(960, 600))
-        self.pages: list[Page] = build_pages(self.ctx)
+        self._specs = page_specs()
+        self._built: dict[int, Page] = {}
         self._build_body()
         self._build_actions()
         self._build_menus_and_toolbar()
@@ -47,9 +48,11 @@ class MainWindow(QMainWindow):
         self.sidebar.setFixedWidth(190)
         self.stack = QStackedWidget()
         self.sidebar.setIconSize(QSize(20, 20))
-        for page in self.pages:
-            QListWidgetItem(look.page_icon(page.name), page.title(), self.sidebar)
-            self.stack.addWidget(page)
+        for spec in self._specs:
+            QListWidgetItem(look.page_icon(spec.name), spec.title(), self.sidebar)
+            slot = QWidget()  # holds the page once it is first shown
+            QVBoxLayout(slot).setContentsMargins(0, 0, 0, 0)
+            self.stack.addWidget(slot)
         self.sidebar.currentRowChanged.connect(self._show_page)
         body = QWidget()
         layout = QHBoxLayout(body)
@@ -79,8 +82,7 @@ class MainWindow(QMainWindow):
                                        icon="import")
         self.act_export = self._action(self.tr("&Export current view…"), "Ctrl+E",
                                        lambda: self.current_page().export_view(), icon="export")
-        self.act_backup = self._action(self.tr("&Back up database…"), None,
-                                       lambda: backups.back_up_now(self.ctx, self), icon="backup")
+        self.act_backup = self._action(self.tr("&Back up database…"), None, self.back_up_now, icon="backup")
         self.act_preferences = self._action(self.tr("&Preferences…"), "Ctrl+,", self.show_preferences,
                                             icon="preferences")
         self.act_refresh = self._action(self.tr("&Refresh"), key.Refresh, lambda: self.current_page().refresh(),
@@ -91,8 +93,8 @@ class MainWindow(QMainWindow):
         self.act_quit = self._action(self.tr("&Quit"), key.Quit, self.close)
         self.act_about = self._action(self.tr("&About MRS Desktop"), None, self.show_about)
         self.page_actions = []
-        for number, page in enumerate(self.pages, start=1):
-            action = self._action(page.title(), f"Ctrl+{number}" if number < 10 else None,
+        for number, spec in enumerate(self._specs, start=1):
+            action = self._action(spec.title(), f"Ctrl+{number}" if number < 10 else None,
                                   lambda _=False, n=number - 1: self.sidebar.setCurrentRow(n))
             self.page_actions.append(action)
 
@@ -131,14 +133,30 @@ class MainWindow(QMainWindow):
 
     # Pages -------------------------------------------------------------------------------------
 
+    @property
+    def pages(self) -> list[Page]:
+        """Every page, building those not shown yet."""
+        return [self._page(row) for row in range(len(self._specs))]
+
+    def _page(self, row: int) -> Page:
+        page = self._built.get(row)
+        if page is None:
+            page = self._specs[row].build(self.ctx)
+            saved = settings.qsettings().value(f"pages/{page.name}")
+            if isinstance(saved, dict):
+                page.restore_state(saved)
+            self.stack.widget(row).layout().addWidget(page)
+            self._built[row] = page
+        return page
+
     def current_page(self) -> Page:
-        return self.pages[max(0, self.stack.currentIndex())]
+        return self._page(max(0, self.stack.currentIndex()))
 
     def show_page(self, name: str) -> Page | None:
-        for row, page in enumerate(self.pages):
-            if page.name == name:
+        for row, spec in enumerate(self._specs):
+            if spec.name == name:
                 self.sidebar.setCurrentRow(row)
-                return page
+                return self._page(row)
         return None
 
     def _navigate(self, name: str, filters: dict) -> None:
@@ -149,8 +167,8 @@ class MainWindow(QMainWindow):
     def _show_page(self, row: int) -> None:
         if row < 0:
             return
+        page = self._page(row)
         self.stack.setCurrentIndex(row)
-        page = self.pages[row]
         self.act_new.setEnabled(page.can_create())
         self.act_find.setEnabled(page.can_search())
         self.act_export.setEnabled(page.can_export())
@@ -185,7 +203,13 @@ class MainWindow(QMainWindow):
 
         run_import_wizard(self.ctx, self, self.IMPORT_KINDS.get(self.current_page().name, "assessors"))
 
+    def back_up_now(self) -> None:
+        from . import backups
+
+        backups.back_up_now(self.ctx, self)
+
     def show_preferences(self) -> None:
+        from ..services import maintenance
         from .dialogs.preferences import PreferencesDialog
 
         PreferencesDialog(self, backups_folder=maintenance.backups_folder(self.store)).exec()
@@ -207,10 +231,6 @@ class MainWindow(QMainWindow):
         state = store.value("window/state")
         if isinstance(state, QByteArray):
             self.restoreState(state)
-        for page in self.pages:
-            saved = store.value(f"pages/{page.name}")
-            if isinstance(saved, dict):
-                page.restore_state(saved)
         self.show_page(settings.LAST_PAGE.get(store)) or self.sidebar.setCurrentRow(0)
 
     def save_layout(self) -> None:
@@ -218,7 +238,7 @@ class MainWindow(QMainWindow):
         store.setValue("window/geometry", self.saveGeometry())
         store.setValue("window/state", self.saveState())
         settings.LAST_PAGE.set(self.current_page().name, store)
-        for page in self.pages:
+        for page in self._built.values():
             store.setValue(f"pages/{page.name}", page.save_state())
         store.sync()
 
@@ -231,6 +251,8 @@ class MainWindow(QMainWindow):
             finally:
                 QApplication.restoreOverrideCursor()
         self.save_layout()
+        from . import backups  # (imported here: closing is the only time it is needed)
+
         backups.backup_on_exit(self.store)  # only if the user asked for it; never blocks closing
         self.store.close()
         super().closeEvent(event)

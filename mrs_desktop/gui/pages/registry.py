@@ -1,15 +1,41 @@
-"""The sidebar's pages, in order. A page added here appears in the sidebar and the View menu."""
+"""The sidebar's pages, in order. A page added here appears in the sidebar and the View menu.
+
+Pages are built when first shown: the window starts with the one page the user sees, and the
+others' modules (and their editors) are imported only when she opens them.
+"""
 
 from __future__ import annotations
 
+import importlib
+from dataclasses import dataclass
+from typing import Callable
+
+from PySide6.QtCore import QCoreApplication
+
 from ..context import AppContext
-from .action_plans import ActionPlansPage
-from .assessors import AssessorsPage
 from .base import Page
-from .dashboard import DashboardPage
-from .equivalences import EquivalencesPage
-from .trainings import TrainingsPage
 
 
-def build_pages(ctx: AppContext) -> list[Page]:
-    return [DashboardPage(ctx), AssessorsPage(ctx), TrainingsPage(ctx), ActionPlansPage(ctx), EquivalencesPage(ctx)]
+@dataclass(frozen=True)
+class PageSpec:
+    name: str
+    title: Callable[[], str]  # translated sidebar label, the same as the page's own title
+    build: Callable[[AppContext], Page]
+
+
+def _tr(text: str) -> Callable[[], str]:
+    return lambda: QCoreApplication.translate("", text)
+
+
+def _lazy(module: str, cls: str) -> Callable[[AppContext], Page]:
+    return lambda ctx: getattr(importlib.import_module(f"{__package__}.{module}"), cls)(ctx)
+
+
+def page_specs() -> list[PageSpec]:
+    return [
+        PageSpec("dashboard", _tr("Dashboard"), _lazy("dashboard", "DashboardPage")),
+        PageSpec("assessors", _tr("Assessors"), _lazy("assessors", "AssessorsPage")),
+        PageSpec("trainings", _tr("Trainings"), _lazy("trainings", "TrainingsPage")),
+        PageSpec("action_plans", _tr("Action plans"), _lazy("action_plans", "ActionPlansPage")),
+        PageSpec("equivalences", _tr("Equivalences"), _lazy("equivalences", "EquivalencesPage")),
+    ]
