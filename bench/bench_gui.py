@@ -46,7 +46,8 @@ look.apply(app)
 from mrs_desktop.db.store import open_store
 from mrs_desktop.gui.main_window import MainWindow
 window = MainWindow(open_store(sys.argv[1]))
-page = window.show_page("assessors")
+page = window.current_page()
+assert page.name == "assessors", page.name
 page.findChild(QTableView).viewport().installEventFilter(probe)
 window.show()
 app.exec()
@@ -125,8 +126,15 @@ print(json.dumps({"samples": samples}))
 
 
 def _child(code: str, *args: str) -> tuple[dict, float]:
-    """The child's printed JSON and the wall-clock time it was started at."""
+    """The child's printed JSON and the wall-clock time it was started at.
+
+    Each child has fresh settings, except that the user left the app on the assessor register
+    (so the start opens that page, as it would for her, and not the dashboard).
+    """
     with tempfile.TemporaryDirectory(prefix="mrs-bench-home-") as home:
+        ini = Path(home, "ILO-MRS", "MRS Desktop.ini")
+        ini.parent.mkdir(parents=True)
+        ini.write_text("[window]\nlast_page=assessors\n", encoding="utf-8")
         env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "XDG_CONFIG_HOME": home, "HOME": home}
         started = time.time()
         done = subprocess.run([sys.executable, "-c", code, *args], cwd=ROOT, env=env,
