@@ -6,73 +6,151 @@ Run under a virtual display, after installing its system packages once:
     xvfb-run -a -s "-screen 0 1366x768x24" .venv/bin/python scripts/screenshots.py
 
 Everything happens in a temporary folder: a database holding a Cambodian node and the demo
-data (services.demo, "small"), and the window settings, so no real data or layout is touched.
-Shows the first-run wizard, then the main window on the dashboard, as on a 1366×768 laptop.
+data (services.demo, "small"), a small spreadsheet to import, and the window settings, so no
+real data or layout is touched. It visits every page and dialog of the main window as a focal
+point would on a 1366×768 laptop, through the pages' own methods; docs/screenshots/README.md
+says what each picture shows. A screen that cannot be shot is reported and the others are still
+taken; the exit status is then 1.
 """
 
 from __future__ import annotations
 
 import argparse
+import csv
+import os
 import sys
 import tempfile
 import time
+import traceback
 from pathlib import Path
 from typing import Callable
 
 from PySide6.QtCore import QEventLoop, QSettings, QTimer
-from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QWidget, QWizard
+from PySide6.QtWidgets import QApplication, QDialog, QLineEdit, QWidget, QWizard
 
 from mrs_desktop.db.store import Store, open_store
 from mrs_desktop.gui import look
 from mrs_desktop.gui.dialogs.first_run import FirstRunWizard
 from mrs_desktop.gui.main_window import MainWindow
+from mrs_desktop.services import action_plans_queries as queries
 from mrs_desktop.services.demo import load_demo
 from mrs_desktop.services.node import init_node
 
 ROOT = Path(__file__).resolve().parents[1]
 # A maximised window on a 1366×768 screen, less the title bar and the task bar.
 WINDOW_SIZE = (1366, 700)
+# What the tour shows, in order; each is a method of Tour ("status-suspend": status_suspend).
+SCENES = ("dashboard", "assessors", "assessors-partners", "assessor-editor", "assessor-new",
+          "status-suspend", "trainings", "training-editor", "action-plans", "item-editor",
+          "progress-update", "equivalences", "equivalence-editor", "import-wizard", "preferences",
+          "about")
+KHMER_PREFIX = "សុ"  # "So…": Sok, Sophea, Sophal — a search typed in the national script
+
+# The ministry's own spreadsheet: its column names, not the template's, two columns the
+# wizard cannot guess (named below), two it should leave out, and one row with two mistakes.
+SAMPLE_HEADER = ["No.", "Assessor ID", "Surname", "Given names", "Name in Khmer", "Gender",
+                 "Date of birth", "Institution", "Sector", "Occupation code", "Occupation",
+                 "AQRF level", "Accreditation number", "Issue date", "Expiry date", "Remarks"]
+SAMPLE_ROWS = [
+    ["1", "KHM-A-9001", "Sok", "Dara", "សុខ ដារា", "male", "1980-05-14",
+     "National Polytechnic Institute of Cambodia", "Construction", "CON-MAS-2", "Mason", "2",
+     "KHM-ACC-9001", "2024-01-10", "2027-01-09", ""],
+    ["2", "KHM-A-9002", "Chan", "Sophea", "ចាន់ សុភា", "female", "1986-11-02",
+     "Don Bosco Technical School", "Tourism and hospitality", "TOU-FBS-2",
+     "Food and beverage server", "2", "KHM-ACC-9002", "2023-03-15", "2026-03-14", "renewed 2023"],
+    ["3", "KHM-A-9003", "Prak", "Veasna", "ប្រាក់ វាសនា", "male", "1979-08-30",
+     "ITI Phnom Penh", "Automotive", "AUT-MEC-3", "Light vehicle mechanic", "9",  # no level 9
+     "KHM-ACC-9003", "2024-06-01", "2024-05-31", ""],  # expires before it was issued
+    ["4", "KHM-A-9004", "Meas", "Malis", "មាស ម្លិះ", "female", "1991-01-20",
+     "Preah Kossomak Polytechnic Institute", "Garments and textiles", "GAR-SEW-2",
+     "Sewing machine operator", "2", "KHM-ACC-9004", "2024-02-01", "2027-01-31", ""],
+]
+SAMPLE_MAPPING = {"Name in Khmer": "name_native", "Occupation": "occupation_title"}
 
 
-def wait_until(done: Callable[[], bool], timeout: float = 30.0) -> None:
-    """Process events until `done()`. An event loop, not QTest.qWait, which holds the GIL and
-    would slow the worker thread down about fifteen times."""
-    deadline = time.monotonic() + timeout
+# Waiting -----------------------------------------------------------------------------------------
+
+def pause(ms: int) -> None:
+    """Let the app run for `ms`. An event loop, not QTest.qWait, which holds the GIL and would
+    slow the worker thread down about fifteen times."""
     loop = QEventLoop()
+    QTimer.singleShot(ms, loop.quit)
+    loop.exec()
+
+
+def wait_until(done: Callable[[], bool], timeout: float = 30.0, what: str = "the app") -> None:
+    deadline = time.monotonic() + timeout
     while not done():
         if time.monotonic() > deadline:
-            raise RuntimeError("timed out waiting for the app")
-        QTimer.singleShot(50, loop.quit)
-        loop.exec()
+            raise RuntimeError(f"timed out waiting for {what}")
+        pause(50)
 
 
-def capture(widget: QWidget, target: Path) -> Path:
-    widget.show()
-    if not QTest.qWaitForWindowExposed(widget, 5000):
-        raise RuntimeError("the window was never shown: is a display (xvfb-run) available?")
-    wait_until(lambda: True)
-    QTest.qWait(300)  # let fonts load and layouts settle
-    target.parent.mkdir(parents=True, exist_ok=True)
-    if not widget.grab().save(str(target)):
-        raise RuntimeError(f"could not write {target}")
-    print(f"saved {target} ({widget.width()}x{widget.height()})")
-    return target
+class Camera:
+    """Saves PNGs, and remembers the screens that failed so one broken screen hides no other."""
+
+    def __init__(self, out: Path, only: set[str] | None):
+        self.out, self.only = out, only
+        self.saved: list[Path] = []
+        self.failed: list[str] = []
+
+    def shoot(self, widget: QWidget, name: str) -> Path:
+        """`widget` as it looks on screen (a window without the desktop's frame)."""
+        widget.show()
+        wait_until(lambda: widget.windowHandle() is not None and widget.windowHandle().isExposed(),
+                   5, "the window to be shown (is a display, e.g. xvfb-run, available?)")
+        pause(250)  # fonts load, layouts settle, queued repaints land
+        target = self.out / f"{name}.png"
+        target.parent.mkdir(parents=True, exist_ok=True)
+        if not widget.grab().save(str(target)):
+            raise RuntimeError(f"could not write {target}")
+        print(f"saved {target.relative_to(ROOT) if target.is_relative_to(ROOT) else target} "
+              f"({widget.width()}x{widget.height()})")
+        self.saved.append(target)
+        return target
+
+    def scene(self, name: str, take: Callable[[], None]) -> None:
+        if self.only is not None and name not in self.only and name != "main-window":
+            return  # (every scene but the first run needs the main window)
+        try:
+            take()
+        except Exception:  # noqa: BLE001 — report it, then go on with the next screen
+            print(f"FAILED {name}:", file=sys.stderr)
+            traceback.print_exc()
+            self.failed.append(name)
 
 
-def first_run(folder: Path, out: Path) -> None:
+def close(dialog: QDialog) -> None:
+    """Close without its "discard your changes?" question (done() skips reject())."""
+    dialog.done(QDialog.DialogCode.Rejected)
+    pause(50)
+
+
+def type_into(field: QLineEdit, text: str) -> None:
+    """As if typed: the form's checks listen to textEdited, which setText() does not send."""
+    field.setText(text)
+    field.textEdited.emit(text)
+
+
+# The first run ------------------------------------------------------------------------------------
+
+def first_run(cam: Camera, folder: Path) -> None:
     """The wizard's two pages, filled in as a Cambodian focal point would."""
     store = open_store(folder / "first-run.sqlite")
     wizard = FirstRunWizard(store)
-    capture(wizard, out / "first-run.png")
-    wizard.ui.country.setCurrentIndex(wizard.ui.country.findData("KHM"))
-    wizard.ui.organisation.setText("Ministry of Labour and Vocational Training")
-    wizard.ui.focal_point.setText("Sok Dara")
-    wizard.button(QWizard.WizardButton.CommitButton).click()
-    capture(wizard, out / "first-run-start.png")
-    wizard.close()
-    store.close()
+    try:
+        cam.shoot(wizard, "first-run")
+        wizard.ui.country.setCurrentIndex(wizard.ui.country.findData("KHM"))
+        wizard.ui.organisation.setText("Ministry of Labour and Vocational Training")
+        wizard.ui.focal_point.setText("Sok Dara")
+        wizard.button(QWizard.WizardButton.CommitButton).click()
+        cam.shoot(wizard, "first-run-start")
+    finally:
+        wizard.done(QDialog.DialogCode.Rejected)
+        store.close()
 
+
+# The main window ----------------------------------------------------------------------------------
 
 def demo_store(path: Path) -> Store:
     store = open_store(path)
@@ -82,30 +160,272 @@ def demo_store(path: Path) -> Store:
     return store
 
 
-def dashboard(folder: Path, out: Path) -> None:
-    window = MainWindow(demo_store(folder / "demo.sqlite"))
-    window.resize(*WINDOW_SIZE)
-    window.show_page("dashboard")
-    window.show()
-    page = window.current_page()
-    wait_until(lambda: page.figures is not None and not page.runner.busy)
-    capture(window, out / "main-window.png")
-    window.close()
+class Tour:
+    """The main window on the demo database, and one method per screen it shows."""
 
+    def __init__(self, cam: Camera, folder: Path):
+        self.cam, self.folder = cam, folder
+        self.window = MainWindow(demo_store(folder / "demo.sqlite"))
+        self.window.resize(*WINDOW_SIZE)
+        self.window.move(0, 0)
+        self.window.show()
+
+    @property
+    def ctx(self):
+        return self.window.ctx
+
+    def idle(self) -> None:
+        wait_until(lambda: not self.ctx.runner.busy, what="the background worker")
+
+    def page(self, name: str):
+        page = self.window.show_page(name)
+        if page is None:
+            raise RuntimeError(f"the main window has no page '{name}'")
+        self.idle()
+        return page
+
+    def scenes(self) -> list[tuple[str, Callable[[], None]]]:
+        return [(name, getattr(self, name.replace("-", "_"))) for name in SCENES]
+
+    # Dashboard and assessors ------------------------------------------------------------------
+
+    def dashboard(self) -> None:
+        page = self.page("dashboard")
+        wait_until(lambda: page.figures is not None and not page.runner.busy, what="the figures")
+        self.cam.shoot(self.window, "dashboard")
+
+    def assessors_page(self, **filters):
+        page = self.page("assessors")
+        page.apply_filter(filters)
+        wait_until(lambda: page.loader.complete and not self.ctx.runner.busy, what="the register")
+        return page
+
+    @staticmethod
+    def top_rows(page) -> list:
+        """The register's rows a 1366×768 screen shows first."""
+        return [page.model.row(r) for r in range(min(20, page.model.rowCount()))]
+
+    def _assessor_with_accreditations(self, page, *, active: bool = False) -> str:
+        """An own-country assessor near the top with the most accreditations."""
+        own = [r for r in self.top_rows(page)
+               if not r.read_only and (not active or r.status == "active")]
+        if not own:
+            raise RuntimeError("no own-country assessor in the first rows of the register")
+        return max(own, key=lambda r: r.accreditations).id
+
+    def assessors(self) -> None:
+        page = self.assessors_page(text=KHMER_PREFIX)
+        page.select_ids([self._assessor_with_accreditations(page)], scroll=True)
+        page.table.setFocus()
+        self.cam.shoot(self.window, "assessors")
+
+    def assessors_partners(self) -> None:
+        """Partner countries' records (read-only here): names in Thai, Lao, Myanmar, Vietnamese."""
+        page = self.assessors_page(country="partners")
+        partner = max(self.top_rows(page), key=lambda r: r.accreditations)
+        page.select_ids([partner.id], scroll=True)
+        page.table.setFocus()
+        self.cam.shoot(self.window, "assessors-partners")
+
+    def assessor_editor(self) -> None:
+        page = self.assessors_page()
+        editor = page.actions.open_assessor(self._assessor_with_accreditations(page))
+        self.cam.shoot(editor, "assessor-editor")
+        close(editor)
+
+    def assessor_new(self) -> None:
+        """A new assessor half typed in, with an e-mail address the form does not accept."""
+        editor = self.assessors_page().create()
+        ui = editor.ui
+        for field, text in (("family_name", "Keo"), ("given_names", "Sreymom"),
+                            ("name_native", "កែវ ស្រីមុំ"),
+                            ("organisation", "Provincial Training Centre Siem Reap"),
+                            ("email", "sreymom.keo.gmail.com")):
+            type_into(getattr(ui, field), text)
+        ui.sex.setCurrentIndex(ui.sex.findData("female"))
+        type_into(ui.first_accreditation.ui.accreditation_no, "KHM-ACC-0412")
+        ui.email.setFocus()
+        self.cam.shoot(editor, "assessor-new")
+        close(editor)
+
+    def status_suspend(self) -> None:
+        """Three assessors selected: the dialog lists each one's accreditations in force."""
+        page = self.assessors_page()
+        rows = self.top_rows(page)
+        page.select_ids([r.id for r in rows if not r.read_only and r.status == "active"][:3])
+        dialog = page.actions.change_status("suspended")
+        if dialog is None:
+            raise RuntimeError("the selected assessor has nothing to suspend")
+        type_into(dialog.ui.reason, "Under review after a complaint from a candidate")
+        self.cam.shoot(dialog, "status-suspend")
+        close(dialog)
+
+    # Trainings --------------------------------------------------------------------------------
+
+    def trainings(self) -> None:
+        page = self.page("trainings")
+        page.apply_filter({})
+        rows = [page.model.row_by_id(i) for i in page.model.ids()]
+        own = [r for r in rows if not page.model.is_partners(r)] or rows
+        page.apply_filter({"training": max(own[:15], key=lambda r: r.participant_count).id})
+        page.table.setFocus()
+        self.cam.shoot(self.window, "trainings")
+
+    def training_editor(self) -> None:
+        page = self.page("trainings")
+        if page.selected() is None:
+            self.trainings()
+        page.edit()
+        self.cam.shoot(page.editor, "training-editor")
+        close(page.editor)
+
+    # Action plans -----------------------------------------------------------------------------
+
+    def _plan_with_updates(self, page) -> None:
+        """Our own plan with the most items; in it, the open item with the most updates."""
+        page.apply_filter({"plan_id": None})
+        plans = [page.plans_model.row_by_id(i) for i in page.plans_model.ids()]
+        own = [p for p in plans if p.owner_country == page.home] or plans
+        page.apply_filter({"plan_id": max(own, key=lambda p: p.item_count).id})
+        items = [page.items_model.row_by_id(i) for i in page.items_model.ids()]
+        open_items = [i for i in items if i.status not in ("done", "cancelled")] or items
+        if open_items:
+            updates = {i.id: len(queries.item_timeline(self.ctx.store, i.id)) for i in open_items}
+            page.select_item(max(updates, key=updates.get))
+
+    def action_plans(self) -> None:
+        page = self.page("action_plans")
+        self._plan_with_updates(page)
+        page.ui.items.setFocus()
+        self.cam.shoot(self.window, "action-plans")
+
+    def item_editor(self) -> None:
+        page = self.page("action_plans")
+        if page.selected_item() is None:
+            self._plan_with_updates(page)
+        dialog = page.edit_item()
+        self.cam.shoot(dialog, "item-editor")
+        close(dialog)
+
+    def progress_update(self) -> None:
+        page = self.page("action_plans")
+        if page.selected_item() is None:
+            self._plan_with_updates(page)
+        dialog = page.add_update()
+        if dialog is None:
+            raise RuntimeError("the selected action item takes no progress update")
+        dialog.ui.text.setPlainText("The draft memorandum was sent to the partner ministry for "
+                                    "comments; a meeting is planned for next month.")
+        dialog.ui.newPercent.setValue(60)
+        self.cam.shoot(dialog, "progress-update")
+        close(dialog)
+
+    # Equivalences -----------------------------------------------------------------------------
+
+    def equivalences(self) -> None:
+        page = self.page("equivalences")
+        page.apply_filter({})
+        ids = page.model.ids()
+        if ids:
+            page.apply_filter({"equivalence": ids[min(2, len(ids) - 1)]})
+        page.table.setFocus()
+        self.cam.shoot(self.window, "equivalences")
+
+    def equivalence_editor(self) -> None:
+        page = self.page("equivalences")
+        if page.selected() is None:
+            self.equivalences()
+        page.edit()
+        self.cam.shoot(page.editor, "equivalence-editor")
+        close(page.editor)
+
+    # Import, preferences, about ---------------------------------------------------------------
+
+    def import_wizard(self) -> None:
+        """The ministry's file: its columns matched to the template's, then every error found."""
+        from mrs_desktop.gui.dialogs.import_wizard import ImportWizard
+
+        path = write_sample(self.folder / "import" / "assessors-ministry.csv")
+        self.page("assessors")
+        wizard = ImportWizard(self.ctx, self.window, kind="assessors", path=path)
+        try:
+            wizard.show()
+            wizard.next()  # reads the file on the worker, then moves on by itself
+            wait_until(lambda: wizard.currentPage() is wizard.columns and not wizard.busy,
+                       what="the file to be read")
+            for column, field in SAMPLE_MAPPING.items():
+                combo = wizard.columns.combos[column]
+                combo.setCurrentIndex(combo.findData(field))
+            self.cam.shoot(wizard, "import-mapping")
+            wizard.next()  # the preview checks every row on the worker
+            wait_until(lambda: wizard.currentPage() is wizard.preview and not wizard.busy,
+                       what="the preview's check")
+            self.cam.shoot(wizard, "import-preview")
+        finally:
+            close(wizard)
+
+    def preferences(self) -> None:
+        from mrs_desktop.gui.dialogs.preferences import PreferencesDialog
+        from mrs_desktop.services import maintenance
+
+        dialog = PreferencesDialog(self.window,
+                                   backups_folder=maintenance.backups_folder(self.ctx.store))
+        self.cam.shoot(dialog, "preferences")
+        close(dialog)
+
+    def about(self) -> None:
+        from mrs_desktop.gui.dialogs.about import AboutDialog
+
+        dialog = AboutDialog(self.window)
+        self.cam.shoot(dialog, "about")
+        close(dialog)
+
+    def close(self) -> None:
+        self.idle()
+        self.window.close()
+
+
+def write_sample(path: Path) -> Path:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with path.open("w", newline="", encoding="utf-8-sig") as f:  # as Excel saves "CSV UTF-8"
+        writer = csv.writer(f)
+        writer.writerow(SAMPLE_HEADER)
+        writer.writerows(SAMPLE_ROWS)
+    return path
+
+
+# Running ------------------------------------------------------------------------------------------
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="Save screenshots of MRS Desktop's windows.")
     parser.add_argument("--out", type=Path, default=ROOT / "docs" / "screenshots")
+    parser.add_argument("--only", nargs="+", metavar="SCENE", choices=("first-run", *SCENES),
+                        help="only these scenes: first-run, " + ", ".join(SCENES))
     args = parser.parse_args(argv)
+    if sys.platform == "linux" and not any(map(os.environ.get, ("DISPLAY", "WAYLAND_DISPLAY",
+                                                                 "QT_QPA_PLATFORM"))):
+        print("No display: run it under xvfb-run (see scripts/screenshots.py).", file=sys.stderr)
+        return 2
     app = QApplication(sys.argv[:1])
+    app.setApplicationName("MRS Desktop")
     look.apply(app)
-    with tempfile.TemporaryDirectory() as tmp:
+    cam = Camera(args.out, set(args.only) if args.only else None)
+    with tempfile.TemporaryDirectory(prefix="mrs-screenshots-") as tmp:
         folder = Path(tmp)
         # Window settings of this run only: the user's saved layout is neither used nor changed.
-        QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(folder / "config"))
-        first_run(folder, args.out)
-        dashboard(folder, args.out)
-    print(f"platform {app.platformName()}")
+        QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope,
+                          str(folder / "config"))
+        cam.scene("first-run", lambda: first_run(cam, folder))
+        tours: list[Tour] = []
+        cam.scene("main-window", lambda: tours.append(Tour(cam, folder)))
+        for tour in tours:  # none if the main window could not be opened: that was reported
+            for name, take in tour.scenes():
+                cam.scene(name, take)
+            tour.close()
+    print(f"{len(cam.saved)} screenshots in {args.out} (platform {app.platformName()})")
+    if cam.failed:
+        print(f"FAILED: {', '.join(cam.failed)}", file=sys.stderr)
+        return 1
     return 0
 
 

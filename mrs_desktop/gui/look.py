@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from functools import cache
 
-from PySide6.QtCore import QLocale, QTranslator
-from PySide6.QtGui import QColor, QFont, QFontDatabase, QIcon, QPalette
+from PySide6.QtCore import QLocale, QSize, QTranslator
+from PySide6.QtGui import QColor, QFont, QFontDatabase, QIcon, QPainter, QPalette
 from PySide6.QtWidgets import QApplication
 
 from ..paths import resource
@@ -27,6 +27,7 @@ ICONS = ("app", "dashboard", "assessors", "trainings", "action-plans", "equivale
 # The sidebar's icon for each page name (pages without one show none).
 PAGE_ICONS = {"dashboard": "dashboard", "assessors": "assessors", "trainings": "trainings",
               "action_plans": "action-plans", "equivalences": "equivalences"}
+SIDEBAR_ICON_PIXELS = (20, 30, 40)  # the sidebar's 20-pixel icons at 100, 150 and 200 % scale
 
 # Language codes we ship translations for, with each language's own name (never translated:
 # a user who cannot read the current language still finds hers).
@@ -101,9 +102,24 @@ def icon(name: str) -> QIcon:
 
 
 def page_icon(page_name: str) -> QIcon:
-    """The sidebar icon of a page, or an empty icon for a page that has none."""
+    """The sidebar icon of a page, or an empty icon for a page that has none.
+
+    On the selected row it is drawn in the selection's text colour: our dark grey would be
+    hard to see on the selection's blue.
+    """
     name = PAGE_ICONS.get(page_name)
-    return icon(name) if name else QIcon()
+    if not name:
+        return QIcon()
+    result = QIcon(icon(name))
+    colour = QApplication.palette().color(QPalette.ColorRole.HighlightedText)
+    for size in SIDEBAR_ICON_PIXELS:
+        tinted = icon(name).pixmap(QSize(size, size), 1.0)
+        painter = QPainter(tinted)
+        painter.setCompositionMode(QPainter.CompositionMode.CompositionMode_SourceIn)
+        painter.fillRect(tinted.rect(), colour)
+        painter.end()
+        result.addPixmap(tinted, QIcon.Mode.Selected)
+    return result
 
 
 def install_translator(app: QApplication, language: str) -> str | None:

@@ -7,9 +7,17 @@ database instead; these are the person's and the screen's.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Callable
 
 from PySide6.QtCore import QSettings
+
+# Called with an Option's key after it is written: readers that keep a value (dates.py's date
+# style) drop it. Writes that bypass Option.set are not seen.
+_written: list[Callable[[str], None]] = []
+
+
+def on_written(callback: Callable[[str], None]) -> None:
+    _written.append(callback)
 
 
 def qsettings() -> QSettings:
@@ -37,6 +45,8 @@ class Option:
 
     def set(self, value: Any, settings: QSettings | None = None) -> None:
         (settings or qsettings()).setValue(self.key, value)
+        for callback in _written:
+            callback(self.key)
 
 
 LANGUAGE = Option("preferences/language", "")  # "" = the system's

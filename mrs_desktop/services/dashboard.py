@@ -16,6 +16,7 @@ from ..db.store import Store
 from ..domain.action_plans import CLOSED_STATUSES, ITEM_STATUSES
 from ..domain.clock import today as default_today
 from .records import country_name, split_countries
+from .search_queries import NOT_RENEWED
 
 SOON, LATER = 30, 90  # days: "expiring soon" and "expiring this quarter"
 _CLOSED = ", ".join(f"'{s}'" for s in CLOSED_STATUSES)
@@ -126,8 +127,8 @@ def expiring(conn: Connection, own: str | None, today: date, days: int) -> Count
 
 def expired(conn: Connection, own: str | None, today: date) -> Counted:
     """Still marked active but past their end date, and not renewed: someone must act on them."""
-    return _counted(conn, _SCANNED, "AND c.status = 'active' AND c.valid_until < ? AND c.id NOT IN "
-                          "(SELECT renews_id FROM accreditation WHERE renews_id IS NOT NULL AND deleted = 0)",
+    return _counted(conn, _SCANNED,
+                    f"AND c.status = 'active' AND c.valid_until < ? AND {NOT_RENEWED}",
                     own, today.isoformat())
 
 

@@ -105,12 +105,19 @@ def _accreditation_clauses(db: sqlite3.Connection, query: AssessorQuery, today: 
     return clauses, params
 
 
+# A renewal continues an accreditation: the old one keeps its dates (history) but needs no action.
+# Written as NOT IN: SQLite builds the set of renewed ids once (renews_id has no index).
+NOT_RENEWED = ("c.id NOT IN (SELECT r.renews_id FROM accreditation r "
+               "WHERE r.renews_id IS NOT NULL AND r.deleted = 0)")
+
+
 def _status_clause(status: str, today: date) -> tuple[str, list]:
-    # "expired" is derived: an active accreditation whose end date has passed (domain.assessors).
+    # "expired" is derived: an active accreditation whose end date has passed (domain.assessors),
+    # and that was not renewed: what someone must act on, as the dashboard counts it.
     if status == "active":
         return "c.status = 'active' AND c.valid_until >= ?", [today.isoformat()]
     if status == "expired":
-        return "c.status = 'active' AND c.valid_until < ?", [today.isoformat()]
+        return f"c.status = 'active' AND c.valid_until < ? AND {NOT_RENEWED}", [today.isoformat()]
     return "c.status = ?", [status]
 
 

@@ -59,22 +59,27 @@ class TrainingDetail(TrainingRow):
 
 
 def list_trainings(store: Store, *, kind: str | None = None, country: str | None = None,
-                   text: str | None = None, sector_id: str | None = None) -> list[TrainingRow]:
+                   text: str | None = None, sector_id: str | None = None,
+                   year: int | None = None) -> list[TrainingRow]:
     """Live trainings, latest first.
 
     `country`: trainings that country recorded, hosted, or sent a participant to;
     `text`: found (ignoring case) in the title, reference, host institution, venue, funder or
-    facilitators; `kind`: tot, toa or other (or its name, "Training of trainers").
+    facilitators; `kind`: tot, toa or other (or its name, "Training of trainers"); `year`: those
+    starting in that year (as the dashboard counts "trainings this year").
     """
     chk = Checker()
     names = {name.casefold(): code for code, name in rules.TRAINING_KIND_NAMES.items()}
     kind = chk.choice("kind", names.get(str(kind).strip().casefold(), kind) if kind else None,
                       rules.TRAINING_KINDS)
     country = chk.country("country", country, required=False)
+    year = chk.integer("year", year, low=1, high=9999)
     chk.raise_if_any()
     query = _base_query().order_by(Training.start_date.desc(), Training.title)
     if kind:
         query = query.where(Training.kind == kind)
+    if year is not None:
+        query = query.where(Training.start_date.between(date(year, 1, 1), date(year, 12, 31)))
     if sector_id:
         query = query.where(Training.sector_id == sector_id)
     if country:

@@ -360,6 +360,34 @@ def test_apply_filter_shows_the_matching_items_of_every_plan(page):
     assert column(page.items_model, "ref") == ["2"]
 
 
+def test_a_click_on_due_soon_lists_the_items_due_within_those_days_and_says_so(qtbot, page, ids):
+    for description, due, status in (("Print the assessor guide", date(2024, 6, 20), "in_progress"),
+                                     ("Book the venue", date(2024, 6, 25), "done"),  # closed: not due
+                                     ("Hold the review", date(2024, 8, 1), "not_started")):  # too late
+        plans.add_item(UnitOfWork(page.ctx.store), ids["own"], {
+            "description": description, "partner_country": "THA", "due_date": due, "status": status})
+    page.refresh()
+    page.show()
+    qtbot.waitExposed(page)
+    page.apply_filter({"due_within_days": 30})
+    assert column(page.items_model, "description") == ["Print the assessor guide"]
+    assert page.ui.all_plans.isChecked() and not page.ui.overdue.isChecked()
+    chip = page.ui.due_filter
+    assert chip.isVisible() and chip.text() == "Filtered: due within 30 days"
+    page.ui.overdue.setChecked(True)  # both together: overdue or due soon (services.list_items)
+    assert "Print the assessor guide" in column(page.items_model, "description")
+    assert len(column(page.items_model, "description")) == 5
+    assert chip.text() == "Filtered: overdue or due within 30 days"
+    page.ui.overdue.setChecked(False)
+    qtbot.mouseClick(chip.clear_button, Qt.MouseButton.LeftButton)
+    assert not chip.isVisible() and chip.text() == ""
+    assert len(column(page.items_model, "description")) == 9  # every item of every plan again
+    page.apply_filter({"due_within_days": 30})
+    page.apply_filter({"status": "blocked"})  # another click-through replaces the filter
+    assert not chip.isVisible()
+    assert len(column(page.items_model, "description")) == 3
+
+
 def test_a_change_elsewhere_refreshes_the_page_and_keeps_the_selection(qtbot, page):
     page.select_item(page.items_model.id_at(2))
     item_id = page.selected_item().id

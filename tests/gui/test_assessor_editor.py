@@ -158,6 +158,16 @@ def test_rules_are_checked_as_she_types_for_the_fields_she_touched(qtbot, ctx):
     assert editor.save_button.isEnabled()
 
 
+def test_a_message_on_two_lines_is_not_cut_off(qtbot, ctx):
+    editor = editor_for(qtbot, ctx)
+    qtbot.waitExposed(editor)
+    label = editor.ui.err_email
+    qtbot.keyClicks(editor.ui.email, "sreymom.keo.at.the.provincial.training.centre.gmail.com")
+    qtbot.waitUntil(lambda: label.isVisible() and label.height() > 0)
+    assert label.heightForWidth(label.width()) > label.fontMetrics().height() * 1.5  # it wraps
+    qtbot.waitUntil(lambda: label.height() >= label.heightForWidth(label.width()))
+
+
 def test_a_refusal_by_the_service_is_shown_under_its_field_and_changes_nothing(qtbot, ctx, dara):
     before = everyone(ctx.store)
     editor = editor_for(qtbot, ctx)

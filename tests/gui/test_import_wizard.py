@@ -156,6 +156,8 @@ def test_the_preview_shows_every_error_with_its_row_and_changes_nothing(qtbot, c
     assert ("2", "Level (aqrf_level)") in {(r, c) for r, c, _p in shown}
     assert ("3", "Surname (family_name)") in {(r, c) for r, c, _p in shown}
     assert any(r == "3" and "accredited_on" in c for r, c, _p in shown)
+    # Messages name the file's columns, not the template's field names.
+    assert any(r == "4" and "before Issue date 2024-01-10" in p for r, _c, p in shown)
     assert wizard.preview.ui.errors_box.isVisible()
     assert "problems in 3 rows" in wizard.preview.ui.errors_label.text()
     assert not wizard.button(QWizard.WizardButton.CommitButton).isEnabled()

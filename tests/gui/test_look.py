@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QCoreApplication
-from PySide6.QtGui import QFont, QFontDatabase, QFontMetrics, QPalette
+from PySide6.QtCore import QCoreApplication, QSize
+from PySide6.QtGui import QFont, QFontDatabase, QFontMetrics, QIcon, QPalette
 from PySide6.QtWidgets import QApplication
 
 from mrs_desktop.gui import look
@@ -68,6 +68,17 @@ def test_a_wrong_icon_name_is_an_error_and_pages_without_an_icon_get_none(app):
         look.icon("no-such-icon")
     assert not look.page_icon("assessors").isNull()
     assert look.page_icon("some_future_page").isNull()
+
+
+def test_a_selected_page_icon_is_drawn_in_the_selections_text_colour(app):
+    """Our dark grey icon would hardly show on the selected sidebar row's blue."""
+    icon = look.page_icon("assessors")
+    white = app.palette().color(QPalette.ColorRole.HighlightedText)
+    assert white.lightness() > 240
+    for mode, dark in ((QIcon.Mode.Normal, True), (QIcon.Mode.Selected, False)):
+        image = icon.pixmap(QSize(20, 20), 1.0, mode).toImage()
+        drawn = [image.pixelColor(x, y) for x in range(20) for y in range(20) if image.pixelColor(x, y).alpha() > 200]
+        assert drawn and all((c.lightness() < 110) if dark else (c.lightness() > 240) for c in drawn), mode
 
 
 def test_the_khmer_translation_changes_known_strings(app):

@@ -363,6 +363,29 @@ def test_apply_filter_shows_what_the_dashboard_asked_for(page, ctx):
     assert page.model.rowCount() == len(list_trainings(ctx.store))
 
 
+def test_a_click_on_trainings_this_year_lists_that_years_and_says_so(qtbot, page, ctx):
+    everything = list_trainings(ctx.store)
+    year = everything[-1].start_date.year  # the earliest: the demo has later ones too
+    page.show()
+    qtbot.waitExposed(page)
+    page.apply_filter({"year": year})
+    starting = [t.id for t in everything if t.start_date.year == year]
+    assert page.model.ids() == starting and 0 < len(starting) < len(everything)
+    assert page.year_filter.isVisible() and page.year_filter.text() == f"Filtered: starting in {year}"
+    assert page.count.text() in (f"{len(starting)} trainings", "1 training")
+    page.kind.setCurrentIndex(page.kind.findData("toa"))  # the other filters combine with it
+    assert page.model.ids() == [t.id for t in list_trainings(ctx.store, kind="toa", year=year)]
+    assert page.year_filter.isVisible()
+    page.kind.setCurrentIndex(0)
+    qtbot.mouseClick(page.year_filter.clear_button, Qt.MouseButton.LeftButton)
+    assert not page.year_filter.isVisible()
+    assert page.model.ids() == [t.id for t in everything]
+    page.apply_filter({"year": year})
+    page.apply_filter({"kind": "tot"})  # another click-through replaces it
+    assert not page.year_filter.isVisible()
+    assert page.model.ids() == [t.id for t in list_trainings(ctx.store, kind="tot")]
+
+
 def test_filters_and_column_widths_survive_a_restart(qtbot, page, ctx, tmp_path):
     page.kind.setCurrentIndex(page.kind.findData("toa"))
     page.table.horizontalHeader().resizeSection(0, 333)

@@ -248,6 +248,21 @@ def test_broad_names_list_in_register_order_and_page_consistently(shared, monkey
     assert search_assessors(store, AssessorQuery(text="s", offset=3, limit=5)) == assessor_rows(store, ids[3:])
 
 
+def test_expired_lists_only_accreditations_nobody_renewed(store, register):
+    meas = add(store, "Meas", "Rithy", None, "KHM-009", [acc("B-1", start=date(2022, 1, 1), until=date(2025, 1, 1))])
+    assert find(store, status="expired") == ["Chea Sophea", "Meas Rithy"]
+    old = get_assessor(store, meas, today=TODAY).accreditations[0]
+    renewal = renew_accreditation(UnitOfWork(store), old.id, valid_until=date(2028, 1, 1), today=TODAY).primary
+    assert find(store, status="expired") == ["Chea Sophea"]  # the renewal took care of it
+    assert find(store, "meas", status="expired") == []  # the name search's own query agrees
+    assert count_assessors(store, AssessorQuery(status="expired"), today=TODAY) == 1
+    with UnitOfWork(store) as uow:  # the renewal removed (a tombstone): the old one needs action again
+        uow.session.get(Accreditation, renewal).deleted = True
+        uow.commit()
+    assert find(store, status="expired") == ["Chea Sophea", "Meas Rithy"]
+    assert find(store, "meas", status="expired") == ["Meas Rithy"]
+
+
 def test_detail_shows_accreditations_with_effective_status(store, register):
     renewed = add(store, "Meas", "Rithy", None, "KHM-009", [acc("B-1", start=date(2022, 1, 1), until=date(2025, 1, 1))])
     old = get_assessor(store, renewed, today=TODAY).accreditations[0]

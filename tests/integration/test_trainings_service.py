@@ -213,6 +213,19 @@ def test_list_filters_by_kind_country_text_and_sector(store):
     assert {e.field for e in err.value.errors} == {"kind", "country"}
 
 
+def test_list_filters_by_the_year_a_training_starts(store):
+    new_year = _add(store, {**TOA, "training_ref": "A", "start_date": "2026-01-01", "end_date": "2026-01-02"}).primary
+    new_eve = _add(store, {**TOA, "training_ref": "B", "start_date": "2026-12-31", "end_date": "2027-01-02"}).primary
+    _add(store, {**TOA, "training_ref": "C", "start_date": "2025-12-31", "end_date": "2026-01-03"})
+    assert [r.id for r in trainings.list_trainings(store, year=2026)] == [new_eve, new_year]
+    assert [r.training_ref for r in trainings.list_trainings(store, year=2025)] == ["C"]
+    assert trainings.list_trainings(store, year=2027) == []  # ending in a year is not starting in it
+    assert len(trainings.list_trainings(store, year=None)) == 3
+    with pytest.raises(ValidationError) as err:
+        trainings.list_trainings(store, year="last year")
+    assert [e.field for e in err.value.errors] == ["year"]
+
+
 def test_list_counts_only_live_participants(store):
     t_id = _add(store, participants=[{"full_name": "A"}, {"full_name": "B"}]).primary
     trainings.remove_participant(_uow(store), trainings.get_training(store, t_id).participants[0].id)

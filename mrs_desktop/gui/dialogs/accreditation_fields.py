@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QWidget
 
 from ...db.store import Store
@@ -15,7 +15,6 @@ from ...domain.errors import FieldError
 from ...domain.fields import Checker
 from ...services import catalogue
 from ..forms.ui_accreditation_fields import Ui_AccreditationFields
-from ..widgets.date_field import DateField
 
 FIELDS = ("sector", "occupation_code", "occupation_title", "aqrf_level", "accreditation_no",
           "accrediting_body", "accredited_on", "valid_until")
@@ -43,8 +42,6 @@ class AccreditationFields(QWidget):
         self.ui.setupUi(self)
         self.ui.accredited_on.set_value(date.today())
         self._occupations: dict[str, tuple[str, str | None]] = {}
-        self._calendar_fix = [CalendarOpensOnToday(f)
-                              for f in (self.ui.accredited_on, self.ui.valid_until)]
         self.ui.occupation_code.activated.connect(self._occupation_chosen)
         self.ui.occupation_code.lineEdit().editingFinished.connect(self._occupation_typed)
 
@@ -110,18 +107,3 @@ class AccreditationFields(QWidget):
         self.ui.occupation_title.setText(title)
         if sector and not self.ui.sector.currentText().strip():
             self.ui.sector.setCurrentText(sector)
-
-
-class CalendarOpensOnToday(QObject):
-    """An empty date field's calendar would open on its "not set" date (1900); open it on today."""
-
-    def __init__(self, field: DateField):
-        super().__init__(field)
-        self._field = field
-        field.calendarWidget().installEventFilter(self)
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.Show and self._field.value() is None:
-            today = date.today()
-            self._field.calendarWidget().setCurrentPage(today.year, today.month)
-        return False

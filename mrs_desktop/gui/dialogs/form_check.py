@@ -10,13 +10,14 @@ from __future__ import annotations
 import re
 from typing import Callable, Iterable
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import (
-    QAbstractButton, QComboBox, QDateEdit, QLabel, QLineEdit, QPlainTextEdit, QSpinBox, QWidget,
+    QAbstractButton, QApplication, QComboBox, QDateEdit, QLabel, QLineEdit, QPlainTextEdit, QSpinBox,
+    QWidget,
 )
 
 from ...domain.errors import FieldError, MrsError, ValidationError
-from ..widgets.field_errors import ERROR_STYLE, FIELD_STYLE, FieldErrors
+from ..widgets.field_errors import ERROR_STYLE, FieldErrors
 
 _FIELD_PREFIX = re.compile(r"^([a-z_]+): (.+)$", re.DOTALL)
 
@@ -60,14 +61,9 @@ class FormCheck:
         """Re-check now; shows messages of touched fields only; True when all is well."""
         self.problems = [self._humane(p) for p in self._check()]
         self._general.hide()
-        by_label: dict[QLabel, list[str]] = {}
-        for field, (widget, label) in self._pairs.items():
-            shown = field in self._touched
-            messages = [p.message for p in self.problems if p.field == field and shown]
-            _mark(widget, bool(messages))
-            by_label.setdefault(label, []).extend(messages)  # two fields may share a label
-        for label, messages in by_label.items():
-            _show_quietly(label, messages)
+        touched = [p for p in self.problems if p.field in self._touched]
+        self._errors.show(ValidationError(touched), focus=False)  # the cursor stays where she types
+        _make_room(self._general.window())
         if self._save is not None:
             self._save.setEnabled(not self.problems)
         return not self.problems
@@ -84,6 +80,7 @@ class FormCheck:
         if unplaced:
             self._general.setText("\n".join(str(e) if e.field else e.message for e in unplaced))
             self._general.show()
+        _make_room(self._general.window())
 
     def _humane(self, error: FieldError) -> FieldError:
         message = error.message
@@ -100,18 +97,24 @@ def _field_error(text: str, fields: dict) -> FieldError:
     return FieldError("", text)
 
 
-def _show_quietly(label: QLabel, messages: list[str]) -> None:
-    """Like FieldErrors.show, without moving the focus away from where she is typing."""
-    text = "\n".join(messages)
-    if label.text() != text:
-        label.setText(text)
-    label.setVisible(bool(messages))
+def _make_room(window: QWidget) -> None:
+    """Grow the form when a message wraps onto more lines than it has room for.
 
-
-def _mark(widget: QWidget, wrong: bool) -> None:
-    wanted = FIELD_STYLE if wrong else ""
-    if widget.styleSheet() != wanted:
-        widget.setStyleSheet(wanted)
+    Qt does not grow a window for a word-wrapped label (its height depends on its width), so a
+    long message would be cut off. The form only grows, never shrinks, so it stays still as
+    she types.
+    """
+    layout = window.layout()
+    if layout is None or not window.isVisible():
+        return
+    QApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)  # the new texts' heights
+    layout.activate()
+    if layout.hasHeightForWidth():
+        needed = layout.totalMinimumHeightForWidth(window.width())
+    else:
+        needed = layout.totalMinimumSize().height()
+    if needed > window.height():
+        window.resize(window.width(), needed)
 
 
 def _on_edit(widget: QWidget, slot) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -250,8 +251,17 @@ class PreviewPage(QWizardPage):
             name = column.get(field)
             return f"{name} ({field})" if name and name != field else field
 
+        def in_her_words(message: str | None) -> str:
+            # "… is before accredited_on …" names the file's own column ("Issue date") instead.
+            message = message or ""
+            for field, name in column.items():
+                if "_" in field and name and name != field:
+                    message = re.sub(rf"\b{re.escape(field)}\b", lambda _m, n=name: n, message)
+            return message
+
         self.errors_model.set_rows([self.tr("Row"), self.tr("Column"), self.tr("Problem")],
-                                   [(e.row or "", where(e.field), e.message) for e in errors])
+                                   [(e.row or "", where(e.field), in_her_words(e.message))
+                                    for e in errors])
         self.ui.errors_box.setVisible(bool(errors))
         self.ui.errors_label.setText(self._count(errors))
         self.ui.errors.resizeColumnsToContents()

@@ -9,7 +9,6 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QDate
 from PySide6.QtWidgets import QWidget
 
 from ...domain import action_plans as rules
@@ -41,10 +40,7 @@ class ProgressUpdateDialog(RecordEditor):
         ui.itemSummary.setText(self.tr("{ref}{description}\nNow: {status}, {percent}").format(
             ref=f"{item.item_ref}. " if item.item_ref else "", description=item.description,
             status=status_label(item.status), percent=percent_text(item.percent)))
-        ui.onDate.optional = False  # an update always has its date
-        ui.onDate.setSpecialValueText("")
-        ui.onDate.setMinimumDate(QDate(1900, 1, 2))
-        ui.onDate.set_value(today or date.today())
+        ui.onDate.set_value(today or date.today())  # a RequiredDateField: an update has its date
         node = ctx.store.node
         ui.author.setText((node.focal_point or "") if node else "")
         choices.fill(ui.newStatus, ((label, code) for code, label in status_labels().items()),

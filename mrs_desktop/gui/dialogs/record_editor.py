@@ -13,8 +13,8 @@ from typing import Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
-    QAbstractButton, QAbstractSpinBox, QApplication, QComboBox, QDialog, QDialogButtonBox, QLabel,
-    QLineEdit, QPlainTextEdit, QWidget,
+    QAbstractButton, QAbstractSpinBox, QComboBox, QDialog, QDialogButtonBox, QLabel, QLineEdit,
+    QPlainTextEdit, QWidget,
 )
 
 from ...domain.changes import Changes
@@ -145,12 +145,8 @@ class RecordEditor(QDialog):
         if keep_focus and shown == self._shown:
             return  # nothing new to say: leave the form still while she types
         self._shown = shown
-        focus = QApplication.focusWidget()
-        unplaced = self.errors.show(ValidationError(problems)) if problems else []
-        if not problems:
-            self.errors.clear()
-        if keep_focus and focus is not None:
-            focus.setFocus()  # a message appearing elsewhere must not pull the cursor away
+        # While she types, a message appearing elsewhere must not pull the cursor away.
+        unplaced = self.errors.show(ValidationError(problems), focus=not keep_focus)
         text = "\n".join(f"{p.field.replace('_', ' ')}: {p.message}" if p.field else p.message
                          for p in unplaced)
         self._problems.setText(text)

@@ -19,7 +19,7 @@ from ..context import AppContext
 from ..dates import format_date
 from ..forms.ui_renew_accreditation import Ui_RenewAccreditation
 from ..operations import assessors as ops
-from .accreditation_fields import CalendarOpensOnToday, field_names
+from .accreditation_fields import field_names
 from .form_check import FormCheck
 
 
@@ -38,7 +38,6 @@ class RenewDialog(QDialog):
         start = max(old.valid_until, date.today())
         self.ui.accredited_on.set_value(start)
         self.ui.valid_until.set_value(start + (old.valid_until - old.accredited_on))
-        self._calendar_fix = CalendarOpensOnToday(self.ui.valid_until)
         self.save_button = self.ui.buttons.button(QDialogButtonBox.StandardButton.Save)
         self.save_button.setText(self.tr("Renew"))
         self.check = FormCheck(self.problems, self.save_button, self.ui.general_error,

@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QDate
 from PySide6.QtWidgets import QWidget
 
 from ...domain import trainings as rules
@@ -18,16 +16,7 @@ from ..forms.ui_training_editor import Ui_TrainingEditor
 from ..models.trainings import kind_names
 from ..operations import Op, registers
 from ..widgets import choices
-from ..widgets.date_field import DateField
 from .record_editor import RecordEditor
-
-
-def require_date(field: DateField) -> None:
-    """A date that cannot be left empty (a training has a start and an end)."""
-    field.optional = False
-    field.setSpecialValueText("")
-    field.setMinimumDate(QDate(1900, 1, 2))
-    field.set_value(date.today())
 
 
 class TrainingEditor(RecordEditor):
@@ -43,8 +32,6 @@ class TrainingEditor(RecordEditor):
         self.setWindowTitle(self.tr("Edit training") if training else self.tr("New training"))
         self.setup_common(self.ui.note, self.ui.problems, self.ui.buttons)
         self._fill_choices(training.country if training else self.home)
-        for field in (self.ui.start_date, self.ui.end_date):
-            require_date(field)
         if training is not None:
             self._load(training)
         else:

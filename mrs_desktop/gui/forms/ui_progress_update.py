@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (QAbstractButton, QApplication, QComboBox, QDialog
     QLineEdit, QPlainTextEdit, QSizePolicy, QSpacerItem,
     QSpinBox, QVBoxLayout, QWidget)
 
-from mrs_desktop.gui.widgets.date_field import DateField
+from mrs_desktop.gui.widgets.date_field import RequiredDateField
 
 class Ui_ProgressUpdateDialog(object):
     def setupUi(self, ProgressUpdateDialog):
@@ -52,7 +52,7 @@ class Ui_ProgressUpdateDialog(object):
 
         self.onDateRow = QHBoxLayout()
         self.onDateRow.setObjectName(u"onDateRow")
-        self.onDate = DateField(ProgressUpdateDialog)
+        self.onDate = RequiredDateField(ProgressUpdateDialog)
         self.onDate.setObjectName(u"onDate")
 
         self.onDateRow.addWidget(self.onDate)

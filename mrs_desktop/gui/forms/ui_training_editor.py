@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (QAbstractButton, QApplication, QComboBox, QDialog
     QPlainTextEdit, QSizePolicy, QSpacerItem, QVBoxLayout,
     QWidget)
 
-from mrs_desktop.gui.widgets.date_field import DateField
+from mrs_desktop.gui.widgets.date_field import RequiredDateField
 from mrs_desktop.gui.widgets.occupation_picker import OccupationPicker
 
 class Ui_TrainingEditor(object):
@@ -181,7 +181,7 @@ class Ui_TrainingEditor(object):
 
         self.form.setWidget(17, QFormLayout.ItemRole.LabelRole, self.start_date_label)
 
-        self.start_date = DateField(TrainingEditor)
+        self.start_date = RequiredDateField(TrainingEditor)
         self.start_date.setObjectName(u"start_date")
 
         self.form.setWidget(17, QFormLayout.ItemRole.FieldRole, self.start_date)
@@ -197,7 +197,7 @@ class Ui_TrainingEditor(object):
 
         self.form.setWidget(19, QFormLayout.ItemRole.LabelRole, self.end_date_label)
 
-        self.end_date = DateField(TrainingEditor)
+        self.end_date = RequiredDateField(TrainingEditor)
         self.end_date.setObjectName(u"end_date")
 
         self.form.setWidget(19, QFormLayout.ItemRole.FieldRole, self.end_date)

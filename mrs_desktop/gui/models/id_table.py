@@ -14,6 +14,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 
 Row = TypeVar("Row")
 PAGE = 100
+_UNREAD = object()  # not in the cache (a record `fetch` did not return is cached as None)
 
 
 @dataclass(frozen=True)
@@ -25,7 +26,12 @@ class Column(Generic[Row]):
 
 
 class IdTableModel(QAbstractTableModel, Generic[Row]):
-    """Subclasses give the columns and `fetch(ids) -> rows` (same order); ids come from a query."""
+    """Subclasses give the columns and `fetch(ids) -> rows`; ids come from a query.
+
+    Rows that carry an `id` are matched to their ids by it, so a record removed between the
+    query and the fetch leaves an empty row instead of shifting the rows after it onto the wrong
+    ids; rows without an `id` must come one per id, in the same order.
+    """
 
     def __init__(self, columns: Sequence[Column[Row]], fetch: Callable[[list[str]], list[Row]],
                  parent=None):
@@ -33,7 +39,7 @@ class IdTableModel(QAbstractTableModel, Generic[Row]):
         self.columns = list(columns)
         self._fetch = fetch
         self._ids: list[str] = []
-        self._cache: dict[str, Row] = {}
+        self._cache: dict[str, Row | None] = {}
 
     # The list of ids --------------------------------------------------------------------------
 
@@ -63,19 +69,26 @@ class IdTableModel(QAbstractTableModel, Generic[Row]):
         if stale:
             self.dataChanged.emit(self.index(0, 0), self.index(len(self._ids) - 1, len(self.columns) - 1))
 
-    def row(self, row: int) -> Row:
+    def row(self, row: int) -> Row | None:
+        """The record shown at `row`; None if it was not found (removed since the ids were read)."""
         record_id = self._ids[row]
-        cached = self._cache.get(record_id)
-        if cached is None:
+        cached = self._cache.get(record_id, _UNREAD)
+        if cached is _UNREAD:
             self._load_page(row)
-            cached = self._cache[record_id]
+            cached = self._cache.get(record_id)
         return cached
 
     def _load_page(self, row: int) -> None:
         start = max(0, row - PAGE // 4)
         wanted = [i for i in self._ids[start:start + PAGE] if i not in self._cache]
-        for record_id, record in zip(wanted, self._fetch(wanted)):
-            self._cache[record_id] = record
+        found = self._fetch(wanted)
+        by_id = {getattr(r, "id", None): r for r in found}
+        if len(by_id) == len(found) and None not in by_id:
+            # Missing ids are remembered as None: asking again on every paint would not find them.
+            self._cache.update((i, by_id.get(i)) for i in wanted)
+        else:  # rows without an id: one per id, in order
+            self._cache.update(zip(wanted, found))
+            self._cache.update((i, None) for i in wanted[len(found):])
         if len(self._cache) > 20 * PAGE:  # keep memory flat while scrolling far
             keep = set(self._ids[start:start + PAGE])
             self._cache = {k: v for k, v in self._cache.items() if k in keep}
@@ -93,7 +106,8 @@ class IdTableModel(QAbstractTableModel, Generic[Row]):
             return None
         column = self.columns[index.column()]
         if role == Qt.ItemDataRole.DisplayRole:
-            value = column.text(self.row(index.row()))
+            record = self.row(index.row())
+            value = None if record is None else column.text(record)
             return "" if value is None else str(value)
         if role == Qt.ItemDataRole.TextAlignmentRole and column.align_right:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)

@@ -75,11 +75,13 @@ class RowListModel(IdTableModel, Generic[Row]):
     def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if index.isValid() and 0 <= index.row() < len(self._ids):
             if role == Qt.ItemDataRole.ForegroundRole and self._muted is not None:
-                if self._muted(self.row(index.row())):
+                row = self.row(index.row())
+                if row is not None and self._muted(row):
                     return QBrush(_muted_colour())
                 return None
             if role == Qt.ItemDataRole.ToolTipRole and self._tooltip is not None:
-                return self._tooltip(self.row(index.row()))
+                row = self.row(index.row())
+                return None if row is None else self._tooltip(row)
         return super().data(index, role)
 
 

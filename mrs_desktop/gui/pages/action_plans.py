@@ -2,7 +2,8 @@
 
 Top: the plans (filter by partner country) with their mean progress and overdue items. Middle:
 the selected plan's items (or every listed plan's, for a dashboard click-through), filtered by
-status and "overdue only". Bottom: the selected item's progress updates, newest first.
+status and "overdue only" (and "due within N days" from the dashboard, shown as a removable
+chip). Bottom: the selected item's progress updates, newest first.
 """
 
 from __future__ import annotations
@@ -54,6 +55,7 @@ class ActionPlansPage(Page):
         self.ui.attach(self.plans_model, self.items_model, self.timeline_model)
         self._loading = False
         self._every_plan: dict[str, PlanRow] | None = None  # read when an item's plan is not listed
+        self._due_within: int | None = None  # days; only a click-through sets it, its chip clears it
         self._connect()
         self.refresh()
 
@@ -67,6 +69,7 @@ class ActionPlansPage(Page):
         ui.status.currentIndexChanged.connect(lambda _i: self._load_items())
         ui.overdue.toggled.connect(lambda _on: self._load_items())
         ui.all_plans.toggled.connect(self._all_plans_toggled)
+        ui.due_filter.cleared.connect(self._clear_due_filter)
         ui.new_plan.clicked.connect(self.new_plan)
         ui.edit_plan.clicked.connect(self.edit_plan)
         ui.delete_plan.clicked.connect(self.delete_plan)
@@ -139,7 +142,7 @@ class ActionPlansPage(Page):
         plan = self.selected_plan()
         all_plans = self.ui.all_plans.isChecked()
         filters = {"status": choices.current(self.ui.status), "overdue": self.ui.overdue.isChecked(),
-                   "today": self.today}
+                   "due_within_days": self._due_within, "today": self.today}
         if all_plans:
             rows = queries.list_items(self.ctx.store, partner_country=choices.current(self.ui.country),
                                       **filters)
@@ -153,9 +156,22 @@ class ActionPlansPage(Page):
             self.select_item(keep)
         finally:
             self._loading = False
-        self.ui.show_items_of(plan, all_plans, filtered=bool(filters["status"] or filters["overdue"]),
+        filtered = bool(filters["status"] or filters["overdue"] or self._due_within is not None)
+        self.ui.show_items_of(plan, all_plans, filtered=filtered,
                               country=choices.current(self.ui.country))
+        self.ui.due_filter.show_filter(self._due_text())
         self._item_chosen()
+
+    def _due_text(self) -> str | None:
+        if self._due_within is None:
+            return None
+        if self.ui.overdue.isChecked():  # the two together list either (services.list_items)
+            return self.tr("overdue or due within {n} days").format(n=self._due_within)
+        return self.tr("due within {n} days").format(n=self._due_within)
+
+    def _clear_due_filter(self) -> None:
+        self._due_within = None
+        self._load_items()
 
     def _load_timeline(self) -> None:
         item = self.selected_item()
@@ -291,9 +307,10 @@ class ActionPlansPage(Page):
         export.export_records(self.ctx, self, "action-items", self.items_model.ids())
 
     def apply_filter(self, filters: dict) -> None:
-        """Keys: partner_country, status, overdue, plan_id. Without a plan_id the items of every
-        listed plan are shown (a dashboard figure counts items across plans)."""
+        """Keys: partner_country, status, overdue, due_within_days, plan_id. Without a plan_id the
+        items of every listed plan are shown (a dashboard figure counts items across plans)."""
         ui = self.ui
+        self._due_within = _days(filters.get("due_within_days"))
         with _quiet(ui.country, ui.status, ui.overdue, ui.all_plans):
             choices.select(ui.country, filters.get("partner_country") or None)
             choices.select(ui.status, filters.get("status") or None)
@@ -317,6 +334,14 @@ class ActionPlansPage(Page):
             choices.select(self.ui.status, state.get("status") or None)
             self.ui.overdue.setChecked(state.get("overdue") in (True, "true", "1", 1))
         self.refresh()
+
+
+def _days(value) -> int | None:
+    try:
+        days = int(value) if value not in (None, "") else None
+    except (TypeError, ValueError):
+        return None
+    return days if days is None or days >= 0 else None
 
 
 def _select(view, row: int) -> bool:

@@ -31,6 +31,7 @@ from ..models.action_plans import (
     status_labels,
 )
 from ..widgets import choices
+from ..widgets.filter_chip import FilterChip
 from ..widgets.hint_view import HintTableView
 from ..widgets.percent_bar import PercentBarDelegate
 from ..widgets.timeline import TimelineView
@@ -106,14 +107,16 @@ class ActionPlansLayout(QObject):
         self.edit_item = self._button(self.tr("Edit item…"),
                                       self.tr("Open the selected item (double-click or Enter)"))
         self.delete_item = self._button(self.tr("Delete item"), self.tr("Delete the selected item"))
+        self.due_filter = FilterChip()  # "due within N days", from a dashboard figure
         self.note = QLabel()
         self.note.setWordWrap(True)
         self.note.setStyleSheet(NOTE_STYLE)
         self.note.hide()
         self.items = self._table()
         self.items.setWordWrap(False)
-        return _pane(_row(self.items_heading, None, status_label, self.status, self.overdue,
-                          self.all_plans, 16, self.new_item, self.edit_item, self.delete_item),
+        return _pane(_row(self.items_heading, 8, self.due_filter, None, status_label, self.status,
+                          self.overdue, self.all_plans, 16, self.new_item, self.edit_item,
+                          self.delete_item),
                      self.note, self.items)
 
     def _timeline_pane(self) -> QWidget:

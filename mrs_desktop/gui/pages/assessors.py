@@ -22,7 +22,7 @@ from .assessors_loader import RegisterLoader
 from .base import Page
 
 # Defaults that fit a 1366×768 screen; she may resize them (remembered) and hover for the rest.
-COLUMN_WIDTHS = {"family_name": 120, "given_names": 130, "name_native": 150, "country": 95,
+COLUMN_WIDTHS = {"family_name": 120, "given_names": 130, "name_native": 150, "country": 125,
                  "organisation": 165, "levels": 50, "occupations": 170, "status": 75,
                  "next_expiry": 90}
 MAX_ROWS_FOR_ACTIONS = 2000  # status changes and deletes read each selected record first

@@ -1,5 +1,6 @@
 """The trainings page: ToT, ToA and other capacity building, filtered as the user types, with
-the selected training's participants below."""
+the selected training's participants below. A dashboard click may also narrow it to the
+trainings starting in one year, shown as a removable chip."""
 
 from __future__ import annotations
 
@@ -17,6 +18,7 @@ from ..export import export_records
 from ..models.trainings import TrainingTableModel, kind_names
 from ..operations import registers
 from ..widgets import choices
+from ..widgets.filter_chip import FilterChip
 from .base import Page
 from .register_view import (column_widths, fit_columns, register_table, select_id, selected_id,
                             set_column_widths)
@@ -33,6 +35,7 @@ class TrainingsPage(Page):
         self.setWindowTitle(self.tr("Trainings"))
         self.home = ctx.store.node.country if ctx.store.node else None
         self.editor: TrainingEditor | None = None
+        self._year: int | None = None  # set only by a click-through, cleared by its chip
         self._build_filters()
         self._build_actions()
         self.model = TrainingTableModel(self.home, self)
@@ -58,6 +61,7 @@ class TrainingsPage(Page):
         self.country.setToolTip(self.tr("Trainings the country recorded, hosted or sent participants to"))
         self.count = QLabel()
         self.count.setObjectName("count")
+        self.year_filter = FilterChip()
 
     def _build_actions(self) -> None:
         self.new_button = QPushButton(self.tr("&New training…"))
@@ -70,6 +74,7 @@ class TrainingsPage(Page):
         bar.addWidget(self.kind, 2)
         bar.addWidget(self.country, 2)
         bar.addWidget(self.count)
+        bar.addWidget(self.year_filter)
         bar.addStretch(1)
         for button in (self.new_button, self.edit_button, self.delete_button):
             bar.addWidget(button)
@@ -88,6 +93,7 @@ class TrainingsPage(Page):
         self.search.textChanged.connect(lambda _text: self.refresh())
         self.kind.currentIndexChanged.connect(lambda _i: self.refresh())
         self.country.currentIndexChanged.connect(lambda _i: self.refresh())
+        self.year_filter.cleared.connect(self._clear_year)
         self.new_button.clicked.connect(self.create)
         self.edit_button.clicked.connect(self.edit)
         self.delete_button.clicked.connect(self.delete)
@@ -109,10 +115,13 @@ class TrainingsPage(Page):
         chosen = selected_id(self.table)
         scroll = self.table.verticalScrollBar().value()
         rows = list_trainings(self.ctx.store, kind=choices.current(self.kind),
-                              country=choices.current(self.country), text=self.search.text())
+                              country=choices.current(self.country), text=self.search.text(),
+                              year=self._year)
         self.model.set_rows(rows)
         self.count.setText(self.tr("1 training") if len(rows) == 1
                            else self.tr("{n} trainings").format(n=len(rows)))
+        self.year_filter.show_filter(None if self._year is None else self.tr(
+            "starting in {year}").format(year=self._year))
         self.table.verticalScrollBar().setValue(scroll)
         if not select_id(self.table, chosen, scroll=False):
             self._show_selected()
@@ -123,6 +132,10 @@ class TrainingsPage(Page):
         self.participants.show_training(detail, read_only=chosen is None or self.model.is_partners(chosen))
         self.edit_button.setEnabled(chosen is not None)
         self.delete_button.setEnabled(chosen is not None and not self.model.is_partners(chosen))
+
+    def _clear_year(self) -> None:
+        self._year = None
+        self.refresh()
 
     def selected(self):
         chosen = selected_id(self.table)
@@ -169,7 +182,9 @@ class TrainingsPage(Page):
         self.search.selectAll()
 
     def apply_filter(self, filters: dict) -> None:
-        """Keys: kind (tot|toa|other), country (ISO3), text, training (an id to select)."""
+        """Keys: kind (tot|toa|other), country (ISO3), text, year (starting in), training (an id
+        to select)."""
+        self._year = _year(filters.get("year"))
         for widget in (self.search, self.kind, self.country):
             widget.blockSignals(True)
         self.search.setText(str(filters.get("text") or ""))
@@ -203,3 +218,11 @@ class TrainingsPage(Page):
             except (TypeError, ValueError):
                 pass
         self.apply_filter({"kind": state.get("kind") or None, "country": state.get("country") or None})
+
+
+def _year(value) -> int | None:
+    try:
+        year = int(value) if value not in (None, "") else None
+    except (TypeError, ValueError):
+        return None
+    return year if year is None or 1 <= year <= 9999 else None

@@ -7,7 +7,7 @@ filled part cuts in two, and stay quiet in a table of many rows.
 from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRectF, Qt
-from PySide6.QtGui import QPainter, QPalette
+from PySide6.QtGui import QColor, QPainter, QPalette
 from PySide6.QtWidgets import QApplication, QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
 PERCENT_ROLE = Qt.ItemDataRole.UserRole + 1  # an int 0–100 (None: draw the cell as usual)
@@ -40,7 +40,11 @@ class PercentBarDelegate(QStyledItemDelegate):
         painter.save()
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         painter.setPen(Qt.PenStyle.NoPen)
-        painter.setBrush(palette.color(QPalette.ColorRole.Midlight))
+        track = palette.color(QPalette.ColorRole.Midlight)
+        if selected:  # a faint track on the selection colour, so the white filled part stands out
+            track = QColor(palette.color(QPalette.ColorRole.HighlightedText))
+            track.setAlphaF(0.3)
+        painter.setBrush(track)
         painter.drawRoundedRect(bar, BAR_HEIGHT / 2, BAR_HEIGHT / 2)
         if percent:
             width = max(BAR_HEIGHT, bar.width() * percent / 100)
