@@ -4,7 +4,7 @@ comparing), at which AQRF level, and how far each agreement has got."""
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QComboBox, QHBoxLayout, QLabel, QMessageBox, QPushButton, QVBoxLayout, QWidget,
 )
@@ -16,7 +16,7 @@ from ..models.equivalences import EquivalenceTableModel, occupation_text, status
 from ..operations import registers
 from ..widgets import choices
 from .base import Page
-from .register_view import (column_widths, fit_columns, register_table, select_id, selected_id,
+from .register_view import (add_row_actions, column_widths, fit_columns, register_table, select_id, selected_id,
                             set_column_widths)
 
 
@@ -73,14 +73,8 @@ class EquivalencesPage(Page):
         self.delete_button.clicked.connect(self.delete)
         self.table.doubleClicked.connect(lambda _index: self.edit())
         self.table.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
-        for text, key, slot in ((self.tr("Edit…"), Qt.Key.Key_Return, self.edit),
-                                (self.tr("Delete"), QKeySequence.StandardKey.Delete, self.delete)):
-            action = QAction(text, self.table)
-            action.setShortcut(QKeySequence(key))
-            action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
-            action.triggered.connect(slot)
-            self.table.addAction(action)
-        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+        add_row_actions(self.table, ((self.tr("Edit…"), Qt.Key.Key_Return, self.edit),
+                                (self.tr("Delete"), QKeySequence.StandardKey.Delete, self.delete)))
 
     # Reading ---------------------------------------------------------------------------------------
 

@@ -6,9 +6,10 @@ selected and the table does not jump.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Callable, Iterable
 
 from PySide6.QtCore import QItemSelectionModel, Qt
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
 from ..models.id_table import IdTableModel
@@ -86,3 +87,14 @@ def fit_columns(table: QTableView, widths: dict[str, int]) -> None:
     for column, spec in enumerate(model.columns):
         if spec.key in widths:
             header.resizeSection(column, widths[spec.key] * char + 16)
+
+
+def add_row_actions(table: QTableView, actions: Iterable[tuple[str, Any, Callable[[], None]]]) -> None:
+    """Keyboard shortcuts (while the table has focus) that also make up its context menu."""
+    for text, key, slot in actions:
+        action = QAction(text, table)
+        action.setShortcut(QKeySequence(key))
+        action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+        action.triggered.connect(slot)
+        table.addAction(action)
+    table.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)

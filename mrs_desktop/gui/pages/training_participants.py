@@ -5,7 +5,7 @@ from __future__ import annotations
 from html import escape
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QMessageBox, QPushButton, QVBoxLayout, QWidget
 
 from ...services.search import assessor_rows
@@ -15,7 +15,7 @@ from ..dialogs.participant_editor import ParticipantEditor
 from ..models.trainings import ParticipantTableModel, dates_text, host_text, kind_names
 from ..operations import registers
 from ..widgets.choices import country_name
-from .register_view import fit_columns, register_table, select_id, selected_id
+from .register_view import add_row_actions, fit_columns, register_table, select_id, selected_id
 
 
 class ParticipantsPanel(QWidget):
@@ -60,14 +60,8 @@ class ParticipantsPanel(QWidget):
         self.remove_button.clicked.connect(self.remove)
         self.table.doubleClicked.connect(lambda _index: self.edit())
         self.table.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
-        for text, key, slot in ((self.tr("Edit participant…"), Qt.Key.Key_Return, self.edit),
-                                (self.tr("Remove participant"), QKeySequence.StandardKey.Delete, self.remove)):
-            action = QAction(text, self.table)
-            action.setShortcut(QKeySequence(key))
-            action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
-            action.triggered.connect(slot)
-            self.table.addAction(action)
-        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+        add_row_actions(self.table, ((self.tr("Edit participant…"), Qt.Key.Key_Return, self.edit),
+                                (self.tr("Remove participant"), QKeySequence.StandardKey.Delete, self.remove)))
 
     # Showing a training --------------------------------------------------------------------------
 

@@ -5,7 +5,7 @@ trainings starting in one year, shown as a removable chip."""
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QComboBox, QHBoxLayout, QLabel, QLineEdit, QMessageBox, QPushButton, QSplitter,
     QVBoxLayout, QWidget,
@@ -20,7 +20,7 @@ from ..operations import registers
 from ..widgets import choices
 from ..widgets.filter_chip import FilterChip
 from .base import Page
-from .register_view import (column_widths, fit_columns, register_table, select_id, selected_id,
+from .register_view import (add_row_actions, column_widths, fit_columns, register_table, select_id, selected_id,
                             set_column_widths)
 from .training_participants import ParticipantsPanel
 
@@ -99,14 +99,8 @@ class TrainingsPage(Page):
         self.delete_button.clicked.connect(self.delete)
         self.table.doubleClicked.connect(lambda _index: self.edit())
         self.table.selectionModel().selectionChanged.connect(lambda *_: self._show_selected())
-        for text, key, slot in ((self.tr("Edit…"), Qt.Key.Key_Return, self.edit),
-                                (self.tr("Delete"), QKeySequence.StandardKey.Delete, self.delete)):
-            action = QAction(text, self.table)
-            action.setShortcut(QKeySequence(key))
-            action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
-            action.triggered.connect(slot)
-            self.table.addAction(action)
-        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+        add_row_actions(self.table, ((self.tr("Edit…"), Qt.Key.Key_Return, self.edit),
+                                (self.tr("Delete"), QKeySequence.StandardKey.Delete, self.delete)))
 
     # Reading ---------------------------------------------------------------------------------------
 
