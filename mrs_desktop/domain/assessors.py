@@ -13,6 +13,8 @@ ASSESSOR_FIELDS = ("assessor_ref", "family_name", "given_names", "name_native", 
                    "date_of_birth", "email", "phone", "organisation", "country")
 ACCREDITATION_FIELDS = ("aqrf_level", "accreditation_no", "accrediting_body", "accredited_on",
                         "valid_until", "status", "status_reason", "status_date")
+EARLIEST_BIRTH = date(1900, 1, 1)
+_SHORT_SEXES = {"f": "female", "m": "male", "x": "other"}
 
 
 def check_assessor(values: Mapping[str, Any], chk: Checker, *, home_country: str) -> dict[str, Any]:
@@ -31,14 +33,13 @@ def check_assessor(values: Mapping[str, Any], chk: Checker, *, home_country: str
     if clean["email"] and ("@" not in clean["email"] or " " in clean["email"]):
         chk.fail("email", f"'{clean['email']}' is not an e-mail address")
     dob = clean["date_of_birth"]
-    if dob and not date(1900, 1, 1) <= dob <= date.today():
+    if dob and not EARLIEST_BIRTH <= dob <= date.today():
         chk.fail("date_of_birth", f"{dob.isoformat()} is not a plausible date of birth")
     return clean
 
 
 def _sex(value: Any) -> Any:
-    short = {"f": "female", "m": "male", "x": "other"}
-    return short.get(str(value).strip().casefold(), value) if value is not None else None
+    return _SHORT_SEXES.get(str(value).strip().casefold(), value) if value is not None else None
 
 
 def check_accreditation(values: Mapping[str, Any], chk: Checker) -> dict[str, Any]:
@@ -67,8 +68,7 @@ def effective_status(status: str, valid_until: date | None, today: date) -> str:
 def search_text(family_name: str | None, given_names: str | None, name_native: str | None,
                 assessor_ref: str | None = None) -> str:
     """What the name index holds for one assessor (see db.search for the tokenizer)."""
-    parts = (family_name, given_names, name_native, assessor_ref)
-    return fold(" ".join(p for p in parts if p))
+    return fold(" ".join(filter(None, (family_name, given_names, name_native, assessor_ref))))
 
 
 def fold(text: str) -> str:

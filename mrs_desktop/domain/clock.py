@@ -67,11 +67,17 @@ class HybridClock:
             pt = self._wall_ms()
             if pt > self._l:
                 self._l, self._c = pt, -1
-            stamps = []
+            stamps: list[str] = []
             suffix = "." + self.node
-            for _ in range(n):
-                self._tick()
-                stamps.append(f"{self._l:013d}.{self._c:05d}{suffix}")
+            wall, counter = self._l, self._c
+            while len(stamps) < n:
+                if counter >= MAX_COUNTER:  # as _tick: the next millisecond, counter from 0
+                    wall, counter = wall + 1, -1
+                take = min(n - len(stamps), MAX_COUNTER - counter)
+                prefix = f"{wall:013d}."
+                stamps += [f"{prefix}{c:05d}{suffix}" for c in range(counter + 1, counter + 1 + take)]
+                counter += take
+            self._l, self._c = wall, counter
             return stamps
 
     def observe(self, stamp: str, *, check_drift: bool = True) -> None:

@@ -6,7 +6,7 @@ import sqlite3
 from datetime import date
 
 from mrs_desktop.db import bulk
-from mrs_desktop.db.models import Assessor
+from mrs_desktop.db.models import Accreditation, Assessor
 from mrs_desktop.db.uow import UnitOfWork
 from mrs_desktop.domain.ids import uuid7
 
@@ -82,3 +82,26 @@ def test_nothing_to_write_writes_nothing(store):
         assert bulk.insert_rows(uow.session, uow.writer, Assessor, []) == []
         assert bulk.update_rows(uow.session, uow.writer, Assessor, [("x", {})]) == 0
         assert not uow.commit()
+
+
+def test_each_batch_logs_its_own_rows_in_the_order_given(store):
+    """The log copies each batch from its table: earlier rows must not be logged twice."""
+    with UnitOfWork(store) as uow:
+        first = bulk.insert_rows(uow.session, uow.writer, Assessor, [person("A1"), person("A2")])
+        uow.commit()
+    with UnitOfWork(store) as uow:
+        second = bulk.insert_rows(uow.session, uow.writer, Assessor,
+                                  [person("A4"), person("A3"), person("A5")])
+        numbers = bulk.insert_rows(uow.session, uow.writer, Accreditation, [
+            {"assessor_id": a, "country": "KHM", "aqrf_level": 2, "accreditation_no": f"N{k}",
+             "accredited_on": "2024-01-01", "valid_until": "2027-01-01", "status": "active"}
+            for k, a in enumerate((second[2], first[0]))])
+        uow.commit()
+    log = sql(store, "SELECT register, row_id, op, fields, hlc FROM change_log "
+                     "WHERE register IN ('assessor', 'accreditation') ORDER BY seq")
+    assert [(r[0], r[1], r[2], r[3]) for r in log] == (
+        [("assessor", i, "insert", None) for i in first + second]
+        + [("accreditation", i, "insert", None) for i in numbers])
+    stamps = dict(sql(store, "SELECT id, hlc FROM assessor UNION ALL SELECT id, hlc FROM accreditation"))
+    assert [r[4] for r in log] == [stamps[r[1]] for r in log]
+    assert [r[4] for r in log] == sorted(r[4] for r in log)

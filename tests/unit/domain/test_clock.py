@@ -125,6 +125,18 @@ def test_a_full_counter_moves_logical_time_one_millisecond_on():
     assert clock.now() == str(Stamp(T0 + 1, 2, NODE))
 
 
+@pytest.mark.parametrize("counter, n", [(0, 3), (MAX_COUNTER - 2, 5), (MAX_COUNTER, 1),
+                                        (MAX_COUNTER - 2, MAX_COUNTER + 4)])  # overflows twice
+def test_now_many_crosses_full_counters_as_now_would(counter, n):
+    """Bulk stamps made a millisecond at a time must match one-by-one stamps across the overflow."""
+    one, many = HybridClock(NODE, wall_ms=FakeWall()), HybridClock(NODE, wall_ms=FakeWall())
+    seen = str(Stamp(T0 + 5, counter, OTHER))  # puts both clocks ahead of the wall, mid-counter
+    one.observe(seen)
+    many.observe(seen)
+    assert many.now_many(n) == [one.now() for _ in range(n)]
+    assert many.now() == one.now()
+
+
 def test_threads_never_get_the_same_stamp():
     clock = HybridClock(NODE)
     results: list[list[str]] = [[] for _ in range(4)]

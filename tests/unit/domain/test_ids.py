@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import random
 import time
 import uuid
 
 import pytest
 
 from mrs_desktop.domain import ids
-from mrs_desktop.domain.ids import is_uuid, stable_id, uuid7
+from mrs_desktop.domain.ids import is_uuid, stable_id, uuid7, uuid7_many
 
 
 @pytest.fixture
@@ -78,3 +79,48 @@ def test_stable_ids_do_not_change_between_versions():
                                       ("not-a-uuid", False), (None, False), (42, False)])
 def test_is_uuid(text, ok):
     assert is_uuid(text) is ok
+
+
+@pytest.fixture
+def seeded(monkeypatch, fresh_generator):
+    """A fixed random state, so two ways of making ids can be compared id for id."""
+    def reseed():
+        monkeypatch.setattr(ids, "_random", random.Random(20260101))
+        monkeypatch.setattr(ids, "_last_ms", 0)
+        monkeypatch.setattr(ids, "_seq", 0)
+    return reseed
+
+
+@pytest.mark.parametrize("n", [1, 2, 1_000, 4_097, 10_000])
+def test_uuid7_many_makes_exactly_the_ids_of_n_calls(seeded, n):
+    seeded()
+    one_by_one = [uuid7(now_ms=1_767_225_600_000) for _ in range(n)]
+    state = (ids._last_ms, ids._seq)
+    seeded()
+    assert uuid7_many(n, now_ms=1_767_225_600_000) == one_by_one
+    assert (ids._last_ms, ids._seq) == state  # the next single id carries on from the batch
+
+
+def test_uuid7_many_carries_on_after_earlier_ids_in_the_same_millisecond(seeded):
+    seeded()
+    expected = [uuid7(now_ms=1_767_225_600_000) for _ in range(4_200)]
+    seeded()
+    made = [uuid7(now_ms=1_767_225_600_000) for _ in range(100)]
+    made += uuid7_many(4_000, now_ms=1_767_225_600_000)
+    made += [uuid7(now_ms=1_767_225_600_000) for _ in range(100)]
+    assert made == expected
+
+
+def test_uuid7_many_ids_are_valid_unique_and_ordered():
+    before = uuid7()
+    made = uuid7_many(20_000)
+    assert len(set(made)) == len(made) and made == sorted(made) and made[0] > before
+    for text in made[::97]:
+        value = uuid.UUID(text)
+        assert value.version == 7 and value.variant == uuid.RFC_4122 and str(value) == text
+    assert uuid7() > made[-1]
+
+
+def test_uuid7_many_of_nothing_changes_nothing(seeded):
+    seeded()
+    assert uuid7_many(0) == [] and (ids._last_ms, ids._seq) == (0, 0)
