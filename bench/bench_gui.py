@@ -27,7 +27,7 @@ ROOT = Path(__file__).resolve().parents[1]
 
 # Both children print the wall-clock time of their first paint of a table's viewport.
 PAINT_PROBE = """
-import json, sys, time, resource
+import json, sys, time
 from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QApplication, QTableView
 class FirstPaint(QObject):
@@ -62,8 +62,16 @@ table.viewport().installEventFilter(probe)
 window.show()
 app.exec()
 """
-PEAK_MEMORY = """
-import json, resource, sys
+# getrusage's ru_maxrss survives exec (Linux keeps it with the process, not the program), so a
+# child started by a large parent would report the parent's peak: read VmHWM instead.
+PEAK = """
+def peak_mb():
+    for line in open("/proc/self/status"):
+        if line.startswith("VmHWM:"):
+            return int(line.split()[1]) / 1024
+"""
+PEAK_MEMORY = PEAK + """
+import json, sys
 from PySide6.QtWidgets import QApplication
 app = QApplication(["mrs-desktop"])
 from mrs_desktop.gui import look
@@ -78,16 +86,16 @@ for page in window.pages:
         app.processEvents()
 window.ctx.runner.wait()
 app.processEvents()
-print(json.dumps({"peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))
+print(json.dumps({"peak_mb": peak_mb()}))
 """
-BARE_MEMORY = """
-import json, resource
+BARE_MEMORY = PEAK + """
+import json
 from PySide6.QtWidgets import QApplication, QMainWindow
 app = QApplication(["bare"])
 window = QMainWindow()
 window.show()
 app.processEvents()
-print(json.dumps({"peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))
+print(json.dumps({"peak_mb": peak_mb()}))
 """
 KEYSTROKES = """
 import json, sys, time
