@@ -3,6 +3,8 @@ lists, multi-select actions, and the selected assessor's accreditations undernea
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QItemSelection, QItemSelectionModel, QLocale, QPoint, Qt, QTimer
 from PySide6.QtWidgets import (
     QAbstractItemView, QHeaderView, QLabel, QMenu, QSizePolicy, QSplitter, QTableView, QToolBar,
@@ -13,13 +15,15 @@ from ...domain.changes import Changes
 from ...services.assessor_list import RegisterView
 from ...services.search import AssessorRow
 from ..context import AppContext
-from ..dialogs.assessor_editor import AssessorEditor
 from ..models.assessors import AssessorTableModel
 from .assessors_actions import AssessorActions
 from .assessors_details import AssessorDetails
 from .assessors_filters import AssessorFilters
 from .assessors_loader import RegisterLoader
 from .base import Page
+
+if TYPE_CHECKING:  # editors are imported when first opened, not at start
+    from ..dialogs.assessor_editor import AssessorEditor
 
 # Defaults that fit a 1366×768 screen; she may resize them (remembered) and hover for the rest.
 COLUMN_WIDTHS = {"family_name": 120, "given_names": 130, "name_native": 150, "country": 125,

@@ -15,13 +15,12 @@ from ...domain.errors import NotFound
 from ...domain.task import Progress
 from ...services.assessor_list import view_ids
 from ...services.search import AssessorRow, get_assessor
-from ...services.spreadsheets import export_assessors
 from .. import settings
-from ..dialogs.assessor_editor import AssessorEditor
-from ..dialogs.status_dialog import Candidate, StatusDialog, applies_to, nothing_to_do
 from ..operations import assessors as ops
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # dialogs and openpyxl are imported when first used, not at start
+    from ..dialogs.assessor_editor import AssessorEditor
+    from ..dialogs.status_dialog import StatusDialog
     from .assessors import AssessorsPage
 
 
@@ -79,6 +78,8 @@ class AssessorActions(QObject):
         return self._open_editor(assessor_id)
 
     def _open_editor(self, assessor_id: str | None) -> AssessorEditor | None:
+        from ..dialogs.assessor_editor import AssessorEditor
+
         try:
             editor = AssessorEditor(self.ctx, assessor_id, self.page)
         except NotFound:  # removed since the list was read
@@ -92,6 +93,8 @@ class AssessorActions(QObject):
     # Status changes -----------------------------------------------------------------------------
 
     def change_status(self, status: str) -> StatusDialog | None:
+        from ..dialogs.status_dialog import Candidate, StatusDialog, applies_to, nothing_to_do
+
         own = [r for r in self.page.selected_rows() if not r.read_only]
         candidates = []
         for row in own:
@@ -128,6 +131,8 @@ class AssessorActions(QObject):
         store = self.ctx.store
 
         def job(progress: Progress) -> int:
+            from ...services.spreadsheets import export_assessors
+
             return export_assessors(store, path, ids=ids_of(store), progress=progress)
 
         self.ctx.runner.run(job, label=self.tr("Exporting assessors…"), parent=self.page,
