@@ -7,6 +7,7 @@ children are matched to stored records by their natural keys and only difference
 
 from __future__ import annotations
 
+from abc import ABC, abstractmethod
 from dataclasses import dataclass, field
 from typing import Any, Mapping
 
@@ -21,7 +22,7 @@ from .common import (REPORT_EVERY, CatalogueEntries, Checked, Errors, Writes, ce
 from .reader import Table
 
 
-class GroupedRegister:
+class GroupedRegister(ABC):
     """What one parent/child template needs to say; the engine below does the rest."""
 
     parent_model: type
@@ -38,32 +39,40 @@ class GroupedRegister:
     def __init__(self, uow: UnitOfWork, catalogue: CatalogueEntries):
         self.uow, self.home, self.catalogue = uow, uow.country, catalogue
 
+    @abstractmethod
     def check_parent(self, values: Mapping[str, str], chk: Checker) -> dict[str, Any]:
-        raise NotImplementedError
+        ...
 
+    @abstractmethod
     def parent_key(self, clean: Mapping[str, Any]) -> tuple:
-        raise NotImplementedError
+        ...
 
+    @abstractmethod
     def check_child(self, values: Mapping[str, str], parent: Mapping[str, Any],
                     chk: Checker) -> dict[str, Any]:
-        raise NotImplementedError
+        ...
 
+    @abstractmethod
     def child_key(self, clean: Mapping[str, Any]) -> tuple:
-        raise NotImplementedError
+        ...
 
+    @abstractmethod
     def describe_child(self, clean: Mapping[str, Any]) -> str:
-        raise NotImplementedError
+        ...
 
+    @abstractmethod
     def refusal(self, new: Mapping[str, Any], old: Mapping[str, Any] | None) -> str | None:
         """Why this node may not change the parent (None if it may)."""
-        raise NotImplementedError
+        ...
 
+    @abstractmethod
     def load_parents(self, session: Session, keys: list[tuple]) -> dict[tuple, dict[str, Any]]:
-        raise NotImplementedError
+        ...
 
+    @abstractmethod
     def load_children(self, session: Session, parent_ids: list[str]) -> dict[tuple, dict[str, Any]]:
         """Stored children by (parent id, *child key)."""
-        raise NotImplementedError
+        ...
 
 
 @dataclass(slots=True)
