@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from contextlib import suppress
 from datetime import date
 from typing import Any, Iterable
 
@@ -53,10 +54,8 @@ class Checker:
     def date(self, field: str, value: Any, *, required: bool = False) -> date | None:
         if value.__class__ is str and len(value) == 10:
             # A well-formed date needs no trimming; anything else takes the general path below.
-            try:
+            with suppress(ValueError):
                 return date.fromisoformat(value)
-            except ValueError:
-                pass
         if value is None or _blank(value):
             if required:
                 self.fail(field, "is required (a date as YYYY-MM-DD)")

@@ -44,7 +44,8 @@ class RecordEditor(QDialog):
         self.read_only = False
         self._shown: list[tuple[str, str]] = []
 
-    # For subclasses --------------------------------------------------------------------------
+    # For subclasses: every editor defines these three (Qt's metaclass rules out abc.ABC here;
+    # tests/gui cover each editor, so a missing one fails there) ------------------------------
 
     def values(self) -> dict[str, Any]:
         raise NotImplementedError

@@ -4,6 +4,8 @@ trainings starting in one year, shown as a removable chip."""
 
 from __future__ import annotations
 
+from contextlib import suppress
+
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
@@ -207,10 +209,8 @@ class TrainingsPage(Page):
         set_column_widths(self.participants.table, state.get("participant_columns"))
         sizes = state.get("splitter")
         if isinstance(sizes, (list, tuple)) and len(sizes) == 2:
-            try:
+            with suppress(TypeError, ValueError):  # a hand-edited settings file: keep the default
                 self.splitter.setSizes([int(s) for s in sizes])
-            except (TypeError, ValueError):
-                pass
         self.apply_filter({"kind": state.get("kind") or None, "country": state.get("country") or None})
 
 
