@@ -34,6 +34,11 @@ class Synced:
     """Mixin: global id, owning node, clock stamp of the last change, tombstone."""
 
     __register__: str  # name of the register in the change log and in bundles
+    # How bundles merge it (DESIGN.md §3): "owned" (only the owning country writes; the newest
+    # version wins whole), "shared" (field by field, last writer by clock, concurrent changes
+    # queued as conflicts) or "append" (insert-or-ignore, never edited).
+    __sync__: str
+    __owner_field__: str | None = None  # the column naming the owning country, if any
 
     id: Mapped[uuid_pk]
     origin: Mapped[str] = mapped_column(String(36))

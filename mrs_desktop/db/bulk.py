@@ -7,7 +7,6 @@ into parameter tuples with C-level helpers (itemgetter, zip) rather than a Pytho
 
 from __future__ import annotations
 
-import json
 from datetime import date
 from itertools import repeat
 from operator import itemgetter, methodcaller
@@ -19,7 +18,7 @@ from sqlalchemy.orm import Session
 
 from ..domain.changes import Changes
 from ..domain.ids import uuid7_many
-from . import search_index
+from . import field_clocks, search_index
 from .base import Synced
 from .store import Writer
 
@@ -65,8 +64,9 @@ def insert_rows(session: Session, writer: Writer, model: type[Synced],
     # binding 183,000 log rows from Python cost twice as much (bench_import).
     conn.exec_driver_sql(
         "INSERT INTO change_log (register, row_id, origin, hlc, op, fields) "
-        f"SELECT ?, id, origin, hlc, 'insert', NULL FROM {table} WHERE rowid > ? ORDER BY rowid",
-        (model.__register__, mark))
+        f"SELECT ?, id, ?, hlc, 'insert', NULL FROM {table} WHERE rowid > ? ORDER BY rowid",
+        (model.__register__, node, mark))
+    field_clocks.note_inserts(conn, model, ids, stamps, node)
     _note(session, model.__register__, ids)
     return ids
 
@@ -111,19 +111,18 @@ def update_rows(session: Session, writer: Writer, model: type[Synced],
         stamp = writer.clock.now()
         by_fields.setdefault(fields, []).append((*(_plain(changed[f]) for f in fields), stamp, row_id))
         op = "delete" if changed.get("deleted") else "update"
-        log.append((model.__register__, row_id, None, stamp, op, ",".join(fields)))
+        log.append((model.__register__, row_id, writer.node_id, stamp, op, ",".join(fields)))
         ids.append(row_id)
     table = model.__table__.name
     conn = session.connection()
     for fields, params in by_fields.items():
         sets = ", ".join(f"{f} = ?" for f in (*fields, "hlc"))
         conn.exec_driver_sql(f"UPDATE {table} SET {sets} WHERE id = ?", params)
+        if field_clocks.is_shared(model):
+            for *_, stamp, row_id in params:
+                field_clocks.note_write(conn, model.__register__, row_id, fields, stamp, writer.node_id)
     if log:
-        # The origin of an updated row is the row's own; read it back in one statement.
-        origins = dict(conn.exec_driver_sql(
-            f"SELECT id, origin FROM {table} WHERE id IN (SELECT value FROM json_each(?))",
-            (json.dumps(ids),)).fetchall())
-        _append_log(session, [(r, i, origins[i], s, o, f) for r, i, _, s, o, f in log])
+        _append_log(session, log)
         _note(session, model.__register__, ids)
     return len(ids)
 

@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from ..domain.changes import Changes, Edit
 from ..domain.ids import uuid7
-from . import search_index
+from . import field_clocks, search_index
 from .base import Synced
 from .models import ChangeLog
 
@@ -40,6 +40,8 @@ def _before_flush(session: Session, _context, _instances) -> None:
             if writer is None:
                 raise RuntimeError("no node yet: synced records need a node to own them")
             _stamp(session, writer, obj, "insert", None)
+            if field_clocks.is_shared(type(obj)):
+                _note_fields(session, writer, obj, field_clocks.clocked_fields(type(obj)))
             _note_edit(session, Edit(obj.__register__, obj.id, "insert", {"deleted": True}, {"deleted": False}))
     for obj in list(session.dirty):
         if isinstance(obj, Synced) and session.is_modified(obj, include_collections=False):
@@ -47,6 +49,8 @@ def _before_flush(session: Session, _context, _instances) -> None:
             if before:
                 op = "delete" if "deleted" in before and obj.deleted else "update"
                 _stamp(session, writer, obj, op, list(before))
+                if field_clocks.is_shared(type(obj)):
+                    _note_fields(session, writer, obj, before)
                 _note_edit(session, Edit(obj.__register__, obj.id, op, before, after))
 
 
@@ -64,6 +68,10 @@ def _changed_fields(obj: Synced) -> tuple[dict, dict]:
     return before, after
 
 
+def _note_fields(session: Session, writer, obj: Synced, fields) -> None:
+    field_clocks.note_write(session.connection(), obj.__register__, obj.id, fields, obj.hlc, writer.node_id)
+
+
 def _note_edit(session: Session, edit: Edit) -> None:
     changes: Changes = session.info.setdefault("changes", Changes())
     changes.edits.append(edit)
@@ -79,7 +87,8 @@ def _stamp(session: Session, writer, obj: Synced, op: str, fields: list[str] | N
     if obj.deleted is None:
         obj.deleted = False
     obj.hlc = writer.clock.now()
-    session.add(ChangeLog(register=obj.__register__, row_id=obj.id, origin=obj.origin,
+    # The log names the writer (this node), which for a partner's shared record is not its owner.
+    session.add(ChangeLog(register=obj.__register__, row_id=obj.id, origin=writer.node_id,
                           hlc=obj.hlc, op=op, fields=",".join(fields) if fields else None))
     changes: Changes = session.info.setdefault("changes", Changes())
     changes.add(obj.__register__, obj.id)

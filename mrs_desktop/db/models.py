@@ -31,7 +31,11 @@ class Setting(Base):
 
 
 class ChangeLog(Base):
-    """One row per write to a synced record, appended in the writing transaction."""
+    """One row per local write to a synced record, appended in the writing transaction.
+
+    `origin` is the node that wrote (this one); records received in bundles are not logged here
+    but in `bundle_log`, so the log's last `seq` tells whether anything was written since.
+    """
 
     __tablename__ = "change_log"
     seq: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
@@ -46,6 +50,7 @@ class ChangeLog(Base):
 class Sector(Synced, Base):
     __tablename__ = "sector"
     __register__ = "sector"
+    __sync__ = "append"
     code: Mapped[str] = mapped_column(String(80), unique=True)
     name: Mapped[short]
 
@@ -53,6 +58,8 @@ class Sector(Synced, Base):
 class Occupation(Synced, Base):
     __tablename__ = "occupation"
     __register__ = "occupation"
+    __sync__ = "owned"
+    __owner_field__ = "country"
     country: Mapped[country]
     code: Mapped[str] = mapped_column(String(60))
     title: Mapped[short]
@@ -63,6 +70,8 @@ class Occupation(Synced, Base):
 class CompetencyUnit(Synced, Base):
     __tablename__ = "competency_unit"
     __register__ = "competency_unit"
+    __sync__ = "owned"
+    __owner_field__ = "country"
     country: Mapped[country]
     code: Mapped[str] = mapped_column(String(60))
     title: Mapped[short]
@@ -73,6 +82,8 @@ class CompetencyUnit(Synced, Base):
 class Assessor(Synced, Base):
     __tablename__ = "assessor"
     __register__ = "assessor"
+    __sync__ = "owned"
+    __owner_field__ = "country"
     __search_index__ = "assessor_fts"
     country: Mapped[country]  # filtered through the (country, assessor_ref) unique index
     assessor_ref: Mapped[str | None] = mapped_column(String(60))
@@ -95,6 +106,8 @@ class Assessor(Synced, Base):
 class Accreditation(Synced, Base):
     __tablename__ = "accreditation"
     __register__ = "accreditation"
+    __sync__ = "owned"
+    __owner_field__ = "country"
     assessor_id: Mapped[str] = mapped_column(ForeignKey("assessor.id"), index=True)
     country: Mapped[country]  # the accrediting country, the assessor's
     # No index on sector/occupation: filters reach accreditations through assessor_id, and
@@ -116,6 +129,8 @@ class Accreditation(Synced, Base):
 class Training(Synced, Base):
     __tablename__ = "training"
     __register__ = "training"
+    __sync__ = "owned"
+    __owner_field__ = "country"
     country: Mapped[country]  # the country that records (owns) it
     training_ref: Mapped[str | None] = mapped_column(String(60))
     title: Mapped[short]
@@ -135,6 +150,7 @@ class Training(Synced, Base):
 class Participant(Synced, Base):
     __tablename__ = "participant"
     __register__ = "participant"
+    __sync__ = "owned"
     training_id: Mapped[str] = mapped_column(ForeignKey("training.id"), index=True)
     assessor_id: Mapped[str | None] = mapped_column(ForeignKey("assessor.id"), index=True)
     full_name: Mapped[str] = mapped_column(String(200))
@@ -147,6 +163,7 @@ class Participant(Synced, Base):
 class ActionPlan(Synced, Base):
     __tablename__ = "action_plan"
     __register__ = "action_plan"
+    __sync__ = "shared"
     owner_country: Mapped[country]
     plan_ref: Mapped[str | None] = mapped_column(String(60))
     title: Mapped[short]
@@ -160,6 +177,7 @@ class ActionPlan(Synced, Base):
 class ActionItem(Synced, Base):
     __tablename__ = "action_item"
     __register__ = "action_item"
+    __sync__ = "shared"
     plan_id: Mapped[str] = mapped_column(ForeignKey("action_plan.id"), index=True)
     item_ref: Mapped[str | None] = mapped_column(String(30))
     description: Mapped[long_text]
@@ -177,6 +195,7 @@ class ProgressUpdate(Synced, Base):
 
     __tablename__ = "progress_update"
     __register__ = "progress_update"
+    __sync__ = "append"
     item_id: Mapped[str] = mapped_column(ForeignKey("action_item.id"), index=True)
     on_date: Mapped[day]
     text: Mapped[long_text]
@@ -188,6 +207,7 @@ class ProgressUpdate(Synced, Base):
 class Equivalence(Synced, Base):
     __tablename__ = "equivalence"
     __register__ = "equivalence"
+    __sync__ = "shared"
     country_a: Mapped[country]
     occupation_a_id: Mapped[str] = mapped_column(ForeignKey("occupation.id"))
     country_b: Mapped[country]
@@ -203,3 +223,107 @@ SYNCED_MODELS: tuple[type[Synced], ...] = (
     ActionPlan, ActionItem, ProgressUpdate, Equivalence,
 )
 REGISTERS = {m.__register__: m for m in SYNCED_MODELS}
+
+
+# --- Sync bookkeeping (DESIGN.md §3, docs/bundle-format.md) -----------------------------------
+
+class FieldClock(Base):
+    """Clock of each field of a shared record: the stamp of the write that set its value, and
+    every writer's latest write this value has seen (a version vector, JSON), which tells a
+    concurrent change from a later one."""
+
+    __tablename__ = "field_clock"
+    register: Mapped[str] = mapped_column(String(40), primary_key=True)
+    row_id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    field: Mapped[str] = mapped_column(String(60), primary_key=True)
+    stamp: Mapped[str] = mapped_column(String(64))
+    seen: Mapped[str] = mapped_column(Text)  # {"node id": "stamp", ...}
+
+
+class Peer(Base):
+    """A partner node (or the hub) whose card this official trusted after comparing fingerprints."""
+
+    __tablename__ = "peer"
+    node_id: Mapped[uuid_pk]
+    country: Mapped[country]
+    organisation: Mapped[short]
+    public_key: Mapped[str] = mapped_column(String(64))  # Ed25519, hex: verifies its bundles
+    box_key: Mapped[str] = mapped_column(String(64))  # X25519, hex: bundles encrypted to it
+    role: Mapped[str] = mapped_column(String(10), default="peer")  # peer | hub
+    trusted_at: Mapped[str] = mapped_column(String(40))
+    revoked_at: Mapped[str | None] = mapped_column(String(40))
+    revoked_reason: Mapped[str | None] = mapped_column(Text)
+    # What its last bundle said it has received from each origin: {"origin": "stamp"}.
+    acked: Mapped[str] = mapped_column(Text, default="{}")
+    # What our last export to it carried of each origin (the "unsent changes" counter).
+    sent: Mapped[str] = mapped_column(Text, default="{}")
+    last_in_at: Mapped[str | None] = mapped_column(String(40))
+    last_out_at: Mapped[str | None] = mapped_column(String(40))
+
+
+class PeerKey(Base):
+    """Every signing key a peer has used: a rotated key stays to check the bundles it signed."""
+
+    __tablename__ = "peer_key"
+    public_key: Mapped[str] = mapped_column(String(64), primary_key=True)
+    node_id: Mapped[str] = mapped_column(ForeignKey("peer.node_id"), index=True)
+    box_key: Mapped[str] = mapped_column(String(64))
+    added_at: Mapped[str] = mapped_column(String(40))
+    retired_at: Mapped[str | None] = mapped_column(String(40))
+
+
+class Received(Base):
+    """How much of one origin's changes this node holds: every change up to `upto` (no gap), and
+    ranges beyond a gap (a bundle missing in the sequence) as JSON [[after, upto], ...]."""
+
+    __tablename__ = "received"
+    origin: Mapped[uuid_pk]
+    upto: Mapped[str] = mapped_column(String(64), default="")
+    pending: Mapped[str] = mapped_column(Text, default="[]")
+
+
+class BundleLog(Base):
+    """Every bundle exported or imported: the history page, and what `undo last import` undoes."""
+
+    __tablename__ = "bundle_log"
+    bundle_id: Mapped[uuid_pk]
+    direction: Mapped[str] = mapped_column(String(4))  # in | out
+    peer_ids: Mapped[str] = mapped_column(Text)  # the sender (in) or the recipients (out), comma-separated
+    file_name: Mapped[str] = mapped_column(Text)
+    created_at: Mapped[str] = mapped_column(String(40))  # by the bundle's sender
+    processed_at: Mapped[str] = mapped_column(String(40))
+    counts: Mapped[str] = mapped_column(Text, default="{}")  # JSON, as in the preview
+    status: Mapped[str] = mapped_column(String(10))  # exported | applied | undone
+    restore_point: Mapped[str | None] = mapped_column(Text)  # database copy taken before applying
+    change_seq: Mapped[int | None]  # change_log's last seq after applying: later writes block undo
+
+
+class HeldRecord(Base):
+    """A received record whose parent has not arrived yet; applied when it does."""
+
+    __tablename__ = "held_record"
+    register: Mapped[str] = mapped_column(String(40), primary_key=True)
+    row_id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    stamp: Mapped[str] = mapped_column(String(64))
+    payload: Mapped[str] = mapped_column(Text)  # the record as in the bundle (JSON)
+    waiting_for: Mapped[str] = mapped_column(Text)  # e.g. "assessor 0190…"
+    bundle_id: Mapped[str] = mapped_column(String(36))
+
+
+class Conflict(Base):
+    """A concurrent change to one field of a shared record: the value applied (the later clock)
+    and the value it overwrote, kept for a person to decide."""
+
+    __tablename__ = "conflict"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    register: Mapped[str] = mapped_column(String(40))
+    row_id: Mapped[str] = mapped_column(String(36), index=True)
+    field: Mapped[str] = mapped_column(String(60))
+    kept_value: Mapped[str] = mapped_column(Text)  # JSON
+    kept_stamp: Mapped[str] = mapped_column(String(64))
+    lost_value: Mapped[str] = mapped_column(Text)  # JSON
+    lost_stamp: Mapped[str] = mapped_column(String(64))
+    bundle_id: Mapped[str] = mapped_column(String(36))
+    detected_at: Mapped[str] = mapped_column(String(40))
+    resolved_at: Mapped[str | None] = mapped_column(String(40))
+    resolution: Mapped[str | None] = mapped_column(String(20))  # kept | took_other | edited

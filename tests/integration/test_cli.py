@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from mrs_desktop.cli.main import main
+from mrs_desktop.db.schema import HEAD
 
 
 def run(capsys, *argv: str) -> tuple[int, str, str]:
@@ -31,7 +32,7 @@ def init(capsys, db: Path, country: str = "KHM") -> None:
 
 def test_version_names_the_schema(capsys):
     code, out, _ = run(capsys, "--version")
-    assert code == 0 and out.startswith("mrs ") and "schema 0001" in out
+    assert code == 0 and out.startswith("mrs ") and f"schema {HEAD}" in out
 
 
 def test_usage_error_exits_2(capsys, db_path):
@@ -82,7 +83,7 @@ def test_check_reports_ok_and_counts(capsys, db_path):
     code, out, _ = run(capsys, "--db", str(db_path), "check", "--json")
     report = json.loads(out)
     assert code == 0 and report["ok"] is True
-    assert report["facts"]["sector"] >= 10 and report["facts"]["schema"] == "0001"
+    assert report["facts"]["sector"] >= 10 and report["facts"]["schema"] == HEAD
 
 
 def test_check_finds_a_node_key_that_does_not_match(capsys, db_path, tmp_path):

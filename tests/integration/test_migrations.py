@@ -6,6 +6,7 @@ Fixtures come from tests/fixtures/make_fixture_db.py, one per released revision.
 
 from __future__ import annotations
 
+import json
 import shutil
 import sqlite3
 from datetime import date
@@ -29,10 +30,9 @@ FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "db"
 FIXTURE_FILES = sorted(FIXTURES.glob("*.sqlite"))
 
 # What make_fixture_db.py wrote into each revision's fixture: live rows per table.
-EXPECTED_COUNTS = {
-    "0001": {Assessor: 4, Accreditation: 4, Training: 1, Participant: 2, ActionPlan: 1,
-             ActionItem: 2, ProgressUpdate: 1, Equivalence: 1},
-}
+_COUNTS_0001 = {Assessor: 4, Accreditation: 4, Training: 1, Participant: 2, ActionPlan: 1,
+                ActionItem: 2, ProgressUpdate: 1, Equivalence: 1}
+EXPECTED_COUNTS = {"0001": _COUNTS_0001, "0002": _COUNTS_0001}
 
 
 def test_there_is_a_fixture_for_every_released_revision():
@@ -147,3 +147,15 @@ def test_the_fixture_files_are_left_untouched(tmp_path):
             assert header.execute("SELECT version_num FROM alembic_version").fetchone() == (path.stem,)
         finally:
             header.close()
+
+
+def test_shared_records_have_field_clocks_after_the_upgrade(upgraded):
+    """0002 gives shared records written before it a clock per field, from the record's stamp."""
+    _, store = upgraded
+    with store.engine.connect() as conn:
+        rows = conn.exec_driver_sql(
+            "SELECT f.stamp, i.hlc, f.seen FROM field_clock f JOIN action_item i ON i.id = f.row_id "
+            "WHERE f.register = 'action_item' AND f.field = 'status'").all()
+    assert len(rows) == 2
+    for stamp, hlc, seen in rows:
+        assert stamp == hlc and json.loads(seen) == {hlc[20:]: hlc}

@@ -15,7 +15,7 @@ from sqlalchemy.exc import IntegrityError
 
 from mrs_desktop.db import migrate, store as store_module
 from mrs_desktop.db.models import Accreditation, Assessor
-from mrs_desktop.db.schema import HEAD
+from mrs_desktop.db.schema import HEAD, REVISIONS
 from mrs_desktop.db.store import backup_file, default_db_path, open_store, schema_revision
 from mrs_desktop.db.uow import UnitOfWork
 from mrs_desktop.domain.errors import StoreProblem
@@ -141,17 +141,17 @@ def test_an_older_database_is_backed_up_before_it_is_migrated(store, monkeypatch
         backups = list((path.parent / "backups").glob("*.sqlite"))
         calls.append(backups)
 
-    monkeypatch.setattr(store_module, "REVISIONS", ("0001", "0002"))
-    monkeypatch.setattr(store_module, "HEAD", "0002")
+    monkeypatch.setattr(store_module, "REVISIONS", (*REVISIONS, "9999"))
+    monkeypatch.setattr(store_module, "HEAD", "9999")
     monkeypatch.setattr(migrate, "upgrade", fake_upgrade)
     open_store(path).close()
 
     assert len(calls) == 1 and len(calls[0]) == 1, "the backup exists before the upgrade runs"
     backup = calls[0][0]
-    assert backup.name.startswith("mrs-before-0002-")
+    assert backup.name.startswith("mrs-before-9999-")
     copy = sqlite3.connect(backup)
     assert copy.execute("SELECT name_native FROM assessor").fetchall() == [("ចាន់ សុភា",)]
-    assert copy.execute("SELECT version_num FROM alembic_version").fetchall() == [("0001",)]
+    assert copy.execute("SELECT version_num FROM alembic_version").fetchall() == [(HEAD,)]
     assert copy.execute("PRAGMA integrity_check").fetchall() == [("ok",)]
 
 
