@@ -16,7 +16,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from ..domain.clock import HybridClock
 from ..domain.errors import StoreProblem
 from . import changelog
-from .models import ChangeLog, Node
+from .models import ChangeLog, Node, Setting
 from .schema import HEAD, REVISIONS
 
 APP_NAME = "MRS Desktop"
@@ -65,6 +65,9 @@ class Store:
             if self.node is None:
                 return
             last = session.scalar(select(ChangeLog.hlc).order_by(ChangeLog.hlc.desc()).limit(1))
+            # Stamps received in bundles count too: a local write must follow what it has seen.
+            seen = session.scalar(select(Setting.value).where(Setting.key == "clock_seen"))
+            last = max(filter(None, (last, seen)), default=None)
         self.writer = Writer(self.node.id, HybridClock(self.node.id, last=last))
 
     def session(self) -> Session:

@@ -1,0 +1,293 @@
+"""Importing a bundle: who signed it first, then every record checked, then a preview, then one
+transaction after an automatic restore point; and undoing the last import.
+
+The order matters: nothing in a bundle is read past its manifest until the signature has been
+checked against the sender's trusted key, and nothing is written until every record passed.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sqlite3
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from ...db.models import BundleLog, ChangeLog, HeldRecord, Peer
+from ...db.schema import HEAD
+from ...db.store import Store, backup_file
+from ...db.uow import UnitOfWork
+from ...domain.clock import MAX_DRIFT_MS, describe
+from ...domain.errors import InputRejected, NoNode
+from ...domain.task import Progress
+from ...sync import bundle, keys
+from ...sync.bundle import BundleRejected
+from ...sync.changes import Block, decode
+from .. import peers as peer_service
+from . import state
+from .apply import apply_plan
+from .plan import ConflictLine, Context, Line, Plan, make_plan
+from .schema import schemas
+
+RESTORE_POINTS_KEPT = 5
+
+
+@dataclass
+class Preview:
+    """What an import will do (or did): the sender, and every record's outcome."""
+
+    file: str
+    bundle_id: str
+    sender_id: str
+    sender_country: str
+    sender_organisation: str
+    fingerprint: str
+    created_at: str
+    encrypted: bool
+    counts: dict[str, dict[str, int]]
+    totals: dict[str, int]
+    lines: list[Line]
+    conflicts: list[ConflictLine]
+    warnings: list[str] = field(default_factory=list)
+    applied: bool = False
+    restore_point: str | None = None
+
+    def summary(self) -> str:
+        t = self.totals
+        return (f"{t['new']} new, {t['updated']} updated, {t['unchanged']} unchanged, "
+                f"{t['conflicts']} conflicts, {t['rejected']} rejected, {t['held']} held")
+
+
+@dataclass(frozen=True)
+class Undone:
+    bundle_id: str
+    file: str
+    sender_country: str
+
+
+def preview_import(store: Store, path: Path | str, progress: Progress | None = None) -> Preview:
+    """Check and plan the import of a bundle; write nothing."""
+    return _run(store, Path(path), progress or Progress(), apply=False)
+
+
+def import_bundle(store: Store, path: Path | str, progress: Progress | None = None) -> Preview:
+    """Import a bundle all or nothing; a rejected bundle raises and changes nothing."""
+    return _run(store, Path(path), progress or Progress(), apply=True)
+
+
+def _run(store: Store, path: Path, progress: Progress, *, apply: bool) -> Preview:
+    if store.writer is None or store.node is None:
+        raise NoNode("this database has no node yet: run `mrs init` first")
+    me = store.node.id
+    progress.report(0, 4, "Checking the signature")
+    opened = bundle.open_bundle(path)
+    with UnitOfWork(store) as uow:
+        session = uow.session
+        peer = _trusted_sender(session, opened, me)
+        progress.report(1, 4, "Checking the records")
+        progress.check()
+        box = keys.box_private_key(keys.load_private_key(store.key_path))
+        raw = bundle.read_changes(opened, box, node_id=me)
+        blocks = decode(raw, schemas(), now_ms=time.time_ns() // 1_000_000)
+        _check_ranges(opened, blocks)
+        progress.report(2, 4, "Comparing with this database")
+        progress.check()
+        conn = session.connection()
+        ctx = Context(me, state.countries(session), {me, *(p.node_id for p in state.trusted_peers(session))})
+        plan = make_plan(conn, blocks, _held_blocks(session), ctx)
+        preview = _preview(opened, peer, plan, session)
+        if not apply:
+            return preview
+        progress.report(3, 4, "Applying")
+        progress.check()
+        bundle_id = opened.manifest["bundle_id"]
+        if plan.writes_anything:
+            session.commit()  # the restore point must hold the state before, not a half transaction
+            preview.restore_point = str(_restore_point(store, bundle_id))
+            peer = session.get(Peer, peer.node_id)
+            apply_plan(session.connection(), plan, bundle_id)
+        _bookkeeping(session, opened, peer, plan, preview, store)
+        uow.commit()
+        for stamp in _stamps(blocks):
+            store.writer.clock.observe(stamp, check_drift=False)
+    preview.applied = True
+    progress.report(4, 4, "Done")
+    return preview
+
+
+def _trusted_sender(session: Session, opened: bundle.Opened, me: str) -> Peer:
+    m = opened.manifest
+    sender = m["sender"]
+    who = f"{sender['organisation']} ({sender['country']}, node {sender['node_id']})"
+    if sender["node_id"] == me:
+        raise BundleRejected(opened.path, "this bundle was made by this node; it has nothing new for it")
+    peer = session.get(Peer, sender["node_id"])
+    if peer is None:
+        raise BundleRejected(opened.path, f"it comes from {who}, which is not among your trusted peers: "
+                                          "compare its fingerprint with the sender and trust its card first")
+    if peer.revoked_at is not None:
+        raise BundleRejected(opened.path, f"it comes from {who}, whose trust was revoked on "
+                                          f"{peer.revoked_at[:10]} ({peer.revoked_reason or 'no reason given'})")
+    if m["recipients"] and me not in m["recipients"]:
+        raise BundleRejected(opened.path, "it was made for other nodes, not this one: ask the sender "
+                                          "for a bundle addressed to you")
+    if m["schema"] > HEAD:
+        raise BundleRejected(opened.path, f"it was made by a newer MRS Desktop (schema {m['schema']}); "
+                                          f"this version knows schema {HEAD}. Install the newer version.")
+    try:
+        bundle.verify(opened, peer.public_key)
+    except BundleRejected:
+        rotation = m.get("key_rotation")
+        if not (rotation and rotation.get("old_key") == peer.public_key
+                and rotation.get("new_key") == sender["public_key"]):
+            raise
+        peer_service.accept_rotation(session, peer, rotation)  # checked against the trusted key
+        bundle.verify(opened, peer.public_key)
+    return peer
+
+
+def _check_ranges(opened: bundle.Opened, blocks: list[Block]) -> None:
+    """Each record's stamp lies in the range the manifest declares for its origin."""
+    ranges = opened.manifest["ranges"]
+    horizon = f"{time.time_ns() // 1_000_000 + MAX_DRIFT_MS:013d}"
+    for origin, (_after, upto) in ranges.items():
+        if upto[:13] > horizon:
+            raise BundleRejected(opened.path, f"its manifest declares changes by {origin} stamped "
+                                              f"{describe(int(upto[:13]))}, more than a day ahead of this "
+                                              "computer's clock; check the sender's date settings")
+    for b in blocks:
+        for row in b.rows:
+            r = ranges.get(row[1])
+            if r is None and b.clock_fields:
+                continue  # a shared record travels whole when one of its fields changed in range
+            if r is None or not (b.clock_fields or r[0] < row[2] <= r[1]):
+                raise BundleRejected(opened.path, f"{b.register} {row[0]} lies outside the clock "
+                                                  "ranges its manifest declares")
+
+
+def _held_blocks(session: Session) -> list[Block]:
+    blocks: dict[str, Block] = {}
+    for held in session.scalars(select(HeldRecord)):
+        payload = json.loads(held.payload)
+        b = blocks.setdefault(held.register, Block(held.register, payload["columns"], [],
+                                                   payload["clock_fields"], []))
+        b.rows.append(_reorder(payload["row"], payload["columns"], b.columns))
+        if b.clock_fields:
+            b.clocks.append(payload["clocks"])
+    return list(blocks.values())
+
+
+def _reorder(row, have, want):
+    return row if have == want else [dict(zip(have, row)).get(c) for c in want]
+
+
+def _preview(opened: bundle.Opened, peer: Peer, plan: Plan, session: Session) -> Preview:
+    m = opened.manifest
+    warnings = []
+    if session.get(BundleLog, m["bundle_id"]) is not None:
+        warnings.append("this bundle was imported before; importing it again changes nothing")
+    for origin in sorted(plan.untrusted_origins):
+        warnings.append(f"records made by node {origin} were not applied: it is not among your trusted peers")
+    return Preview(opened.path.name, m["bundle_id"], peer.node_id, peer.country, peer.organisation,
+                   keys.fingerprint(peer.public_key), m["created_at"], m["encryption"] is not None,
+                   plan.counts, plan.totals, plan.lines, plan.conflicts, warnings)
+
+
+def _bookkeeping(session: Session, opened: bundle.Opened, peer: Peer, plan: Plan, preview: Preview,
+                 store: Store) -> None:
+    m = opened.manifest
+    for origin, (after, upto) in m["ranges"].items():
+        if origin not in plan.untrusted_origins and origin != store.node.id:
+            state.note_received(session, origin, after, upto)
+    peer.acked = json.dumps(m["acked"], sort_keys=True)
+    peer.last_in_at = state.now_iso()
+    for stamp in _stamps(plan_blocks(plan)):
+        state.note_clock_seen(session, stamp)
+    session.flush()
+    seq = session.scalar(select(func.max(ChangeLog.seq))) or 0
+    log = session.get(BundleLog, m["bundle_id"])
+    if log is None:
+        session.add(BundleLog(
+            bundle_id=m["bundle_id"], direction="in", peer_ids=peer.node_id, file_name=opened.path.name,
+            created_at=m["created_at"], processed_at=state.now_iso(),
+            counts=json.dumps({**preview.totals}), status="applied" if plan.writes_anything else "nothing new",
+            restore_point=preview.restore_point, change_seq=seq))
+    elif plan.writes_anything:
+        log.status, log.restore_point, log.change_seq = "applied", preview.restore_point, seq
+        log.processed_at = state.now_iso()
+
+
+def plan_blocks(plan: Plan):
+    return [Block(r.register, r.columns, [row for row, _ in r.inserts] + r.updates, [], [])
+            for r in plan.registers.values()]
+
+
+def _stamps(blocks: list[Block]):
+    latest = max((row[2] for b in blocks for row in b.rows), default=None)
+    return [latest] if latest else []
+
+
+def restore_points_dir(store: Store) -> Path:
+    return store.path.parent / "restore-points"
+
+
+def _restore_point(store: Store, bundle_id: str) -> Path:
+    folder = restore_points_dir(store)
+    target = folder / f"{store.path.stem}-before-{bundle_id}.sqlite"
+    backup_file(store.path, target)
+    kept = sorted(folder.glob(f"{store.path.stem}-before-*.sqlite"), key=lambda p: p.stat().st_mtime)
+    for old in kept[:-RESTORE_POINTS_KEPT]:
+        old.unlink(missing_ok=True)
+    return target
+
+
+def undo_last_import(store: Store) -> Undone:
+    """Return the database to its state before the last import, if nothing was written since."""
+    with store.session() as session:
+        last = session.scalars(select(BundleLog).where(BundleLog.direction == "in")
+                               .order_by(BundleLog.processed_at.desc(), BundleLog.bundle_id.desc())).first()
+        if last is None or last.status != "applied":
+            raise InputRejected("there is no import to undo" if last is None or last.status != "undone"
+                                else "the last import was already undone")
+        seq = session.scalar(select(func.max(ChangeLog.seq))) or 0
+        if seq != (last.change_seq or 0):
+            raise InputRejected(f"cannot undo the import of {last.file_name}: {seq - (last.change_seq or 0)} "
+                                "change(s) were made on this computer since, and undoing would lose them")
+        point = Path(last.restore_point or "")
+        if not last.restore_point or not point.is_file():
+            raise InputRejected(f"cannot undo the import of {last.file_name}: its restore point is missing")
+        sender = session.get(Peer, last.peer_ids)
+        undone = Undone(last.bundle_id, last.file_name, sender.country if sender else "?")
+        record = {c.key: getattr(last, c.key) for c in BundleLog.__table__.columns}
+    _restore(store, point)
+    with UnitOfWork(store) as uow:
+        record.update(status="undone", processed_at=state.now_iso(), restore_point=None)
+        existing = uow.session.get(BundleLog, record["bundle_id"])
+        if existing is None:
+            uow.session.add(BundleLog(**record))
+        else:
+            existing.status, existing.processed_at, existing.restore_point = "undone", record["processed_at"], None
+        uow.commit()
+    point.unlink(missing_ok=True)
+    store.load_node()
+    return undone
+
+
+def _restore(store: Store, point: Path) -> None:
+    """Copy the restore point over the live database in one step (SQLite's backup: atomic for
+    other readers, and a crash during it leaves the database as it was)."""
+    store.engine.dispose()
+    src = sqlite3.connect(f"file:{point}?mode=ro", uri=True)
+    try:
+        dst = sqlite3.connect(store.path)
+        try:
+            src.backup(dst)
+        finally:
+            dst.close()
+    finally:
+        src.close()
+    os.utime(store.path)

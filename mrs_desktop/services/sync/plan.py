@@ -1,0 +1,339 @@
+"""Planning an import: each received record compared with this node's copy by the merge rules
+(domain.merge), with nothing written. The plan is both the preview and what `apply` writes."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from typing import Any
+
+import orjson
+from sqlalchemy.engine import Connection
+
+from ...domain import merge
+from ...domain.merge import FieldState
+from ...sync.changes import Block
+from .labels import label
+from .schema import foreign_keys, schemas
+
+NEW, UPDATED, UNCHANGED, REJECTED, HELD = "new", "updated", "unchanged", "rejected", "held"
+OUTCOMES = (NEW, UPDATED, UNCHANGED, REJECTED, HELD)
+
+
+@dataclass(frozen=True)
+class Line:
+    """One received record in the preview."""
+
+    register: str
+    row_id: str
+    label: str
+    country: str
+    outcome: str
+    reason: str | None = None
+
+
+@dataclass(frozen=True)
+class ConflictLine:
+    register: str
+    row_id: str
+    label: str
+    field: str
+    kept: FieldState
+    lost: FieldState
+
+
+@dataclass
+class RegisterPlan:
+    register: str
+    columns: list[str]
+    clock_fields: list[str]
+    inserts: list[tuple[list, list | None]] = field(default_factory=list)  # (row, clocks)
+    updates: list[list] = field(default_factory=list)  # owned: whole rows
+    field_updates: list[tuple[str, dict[str, Any], str]] = field(default_factory=list)  # shared
+    clock_writes: list[tuple[str, str, str, str]] = field(default_factory=list)  # id, field, stamp, seen
+    held: list[tuple[list, list | None, str]] = field(default_factory=list)  # row, clocks, waiting for
+
+
+@dataclass
+class Context:
+    me: str
+    countries: dict[str, str]  # node id → country
+    trusted: set[str]  # origins whose records may be applied (this node and trusted peers)
+
+
+@dataclass
+class Plan:
+    registers: dict[str, RegisterPlan]
+    lines: list[Line]
+    conflicts: list[ConflictLine]
+    untrusted_origins: set[str]
+    released: list[tuple[str, str]]  # held records (register, id) applied now
+
+    @property
+    def counts(self) -> dict[str, dict[str, int]]:
+        out: dict[str, dict[str, int]] = {}
+        for line in self.lines:
+            per = out.setdefault(line.register, dict.fromkeys(OUTCOMES, 0))
+            per[line.outcome] += 1
+        return out
+
+    @property
+    def totals(self) -> dict[str, int]:
+        out = dict.fromkeys(OUTCOMES, 0)
+        for line in self.lines:
+            out[line.outcome] += 1
+        out["conflicts"] = len(self.conflicts)
+        return out
+
+    @property
+    def writes_anything(self) -> bool:
+        return any(p.inserts or p.updates or p.field_updates or p.clock_writes or p.held
+                   for p in self.registers.values()) or bool(self.conflicts or self.released)
+
+
+def _ids_json(ids) -> str:
+    return orjson.dumps(list(ids)).decode()
+
+
+def make_plan(conn: Connection, blocks: list[Block], held: list[Block], ctx: Context) -> Plan:
+    plan = Plan({}, [], [], set(), [])
+    held_ids = {(b.register, r[0]) for b in held for r in b.rows}
+    merged = _with_held(blocks, held)
+    accepted: dict[str, set[str]] = {}  # register → ids that will exist after the import
+    for register in [r for r in schemas() if r in merged]:
+        block = merged[register]
+        rp = RegisterPlan(register, block.columns, block.clock_fields)
+        plan.registers[register] = rp
+        kind = schemas()[register].kind
+        if kind == "shared":
+            _plan_shared(conn, block, rp, plan, ctx)
+        else:
+            _plan_whole(conn, block, rp, plan, ctx, kind)
+        accepted[register] = {row[0] for row, _ in rp.inserts}
+    _hold_orphans(conn, plan, accepted)
+    for key in held_ids:
+        if not any(l.register == key[0] and l.row_id == key[1] and l.outcome == HELD for l in plan.lines):
+            plan.released.append(key)
+    return plan
+
+
+def _with_held(blocks: list[Block], held: list[Block]) -> dict[str, Block]:
+    """The bundle's records plus those held from earlier bundles (the later stamp of an id wins)."""
+    out = {b.register: Block(b.register, list(b.columns), list(b.rows), list(b.clock_fields), list(b.clocks))
+           for b in blocks}
+    for h in held:
+        target = out.get(h.register)
+        if target is None:
+            out[h.register] = h
+            continue
+        position = {row[0]: i for i, row in enumerate(target.rows)}
+        for row, clocks in zip(h.rows, h.clocks or [None] * len(h.rows)):
+            row = _reorder(row, h.columns, target.columns)
+            clocks = _reorder_clocks(clocks, h.clock_fields, target.clock_fields)
+            i = position.get(row[0])
+            if i is None:
+                target.rows.append(row)
+                if target.clock_fields:
+                    target.clocks.append(clocks)
+            elif row[2] > target.rows[i][2]:
+                target.rows[i] = row
+                if target.clock_fields:
+                    target.clocks[i] = clocks
+    return out
+
+
+def _reorder(row: list, have: list[str], want: list[str]) -> list:
+    if have == want:
+        return row
+    by = dict(zip(have, row))
+    return [by.get(c) for c in want]
+
+
+def _reorder_clocks(clocks, have: list[str], want: list[str]):
+    if clocks is None or have == want:
+        return clocks
+    by = dict(zip(have, clocks))
+    return [by[c] for c in want]
+
+
+def _local(conn: Connection, register: str, ids: list[str], columns: str = "id, origin, hlc") -> dict:
+    rows = conn.exec_driver_sql(
+        f"SELECT {columns} FROM {register} WHERE id IN (SELECT value FROM json_each(?))", (_ids_json(ids),))
+    return {r[0]: r for r in rows}
+
+
+def _plan_whole(conn: Connection, block: Block, rp: RegisterPlan, plan: Plan, ctx: Context, kind: str) -> None:
+    """Owned and append-only records: taken whole or not at all."""
+    register = block.register
+    ids = [r[0] for r in block.rows]
+    local = _local(conn, register, ids)
+    owner_field = _owner_field(register)
+    owner_at = block.index(owner_field) if owner_field and owner_field in block.columns else None
+    as_dict = _dict_maker(block.columns)
+    for row in block.rows:
+        row_id, origin, stamp = row[0], row[1], row[2]
+        mine = local.get(row_id)
+        reason = _trust_problem(origin, ctx, plan)
+        if reason is None:
+            reason = merge.ownership_problem(
+                register=register, kind=kind, origin=origin, local_origin=mine[1] if mine else None,
+                writers={merge.writer_of(stamp)}, countries=ctx.countries,
+                owner_country=row[owner_at] if owner_at is not None else None, parties=None)
+        if reason is not None:
+            plan.lines.append(Line(register, row_id, label(register, as_dict(row)),
+                                   ctx.countries.get(origin, "?"), REJECTED, reason))
+            continue
+        outcome = (merge.merge_appended(mine[2] if mine else None) if kind == "append"
+                   else merge.merge_owned(mine[2] if mine else None, stamp))
+        if outcome == merge.NEW:
+            rp.inserts.append((row, None))
+        elif outcome == merge.UPDATED:
+            rp.updates.append(row)
+        plan.lines.append(Line(register, row_id, label(register, as_dict(row)),
+                               ctx.countries.get(origin, "?"), outcome))
+
+
+def _owner_field(register: str) -> str | None:
+    from .schema import model
+
+    return getattr(model(register), "__owner_field__", None)
+
+
+def _dict_maker(columns: list[str]):
+    return lambda row: dict(zip(columns, row))
+
+
+def _trust_problem(origin: str, ctx: Context, plan: Plan) -> str | None:
+    if origin in ctx.trusted:
+        return None
+    plan.untrusted_origins.add(origin)
+    who = ctx.countries.get(origin)
+    return (f"made by node {origin}{f' ({who})' if who else ''}, which is not among your trusted "
+            "peers: trust its card, then import this bundle again")
+
+
+def _plan_shared(conn: Connection, block: Block, rp: RegisterPlan, plan: Plan, ctx: Context) -> None:
+    """Shared records: field by field, by their clocks; concurrent changes go to the queue."""
+    register = block.register
+    ids = [r[0] for r in block.rows]
+    cols = ", ".join(block.columns)
+    local_rows = _local(conn, register, ids, cols)
+    local_clocks = _local_clocks(conn, register, ids)
+    as_dict = _dict_maker(block.columns)
+    at = {c: i for i, c in enumerate(block.columns)}
+    for row, clocks in zip(block.rows, block.clocks):
+        row_id, origin = row[0], row[1]
+        record = as_dict(row)
+        name = label(register, record)
+        incoming = {f: FieldState(record[f] if f in record else None, c[0], c[1])
+                    for f, c in zip(block.clock_fields, clocks)}
+        mine = local_rows.get(row_id)
+        mine_clocks = local_clocks.get(row_id, {})
+        writers = _new_writers(incoming, mine_clocks if mine is not None else {})
+        reason = _trust_problem(origin, ctx, plan) or merge.ownership_problem(
+            register=register, kind="shared", origin=origin, local_origin=mine[1] if mine else None,
+            writers=writers, countries=ctx.countries, owner_country=None,
+            parties=_parties(conn, register, record if mine is None else {**dict(zip(block.columns, mine)), **record}))
+        if reason is not None:
+            plan.lines.append(Line(register, row_id, name, ctx.countries.get(origin, "?"), REJECTED, reason))
+            continue
+        if mine is None:
+            rp.inserts.append((row, clocks))
+            plan.lines.append(Line(register, row_id, name, ctx.countries.get(origin, "?"), NEW))
+            continue
+        changed: dict[str, Any] = {}
+        for f, state in incoming.items():
+            local_state = mine_clocks.get(f)
+            if local_state is not None:
+                local_state = FieldState(mine[at[f]], local_state.stamp, local_state.seen)
+            m = merge.merge_field(local_state, state)
+            if m.value_changed:
+                changed[f] = m.result.value
+            if m.clock_changed:
+                rp.clock_writes.append((row_id, f, m.result.stamp, json.dumps(m.result.seen, sort_keys=True)))
+            if m.lost is not None:
+                plan.conflicts.append(ConflictLine(register, row_id, name, f, m.result, m.lost))
+        top = max([mine[2], *(s.stamp for s in incoming.values())])
+        if changed:
+            rp.field_updates.append((row_id, changed, top))
+        elif rp.clock_writes and rp.clock_writes[-1][0] == row_id and top > mine[2]:
+            rp.field_updates.append((row_id, {}, top))
+        outcome = UPDATED if changed else UNCHANGED
+        plan.lines.append(Line(register, row_id, name, ctx.countries.get(origin, "?"), outcome))
+
+
+def _new_writers(incoming: dict[str, FieldState], local: dict[str, FieldState]) -> set[str]:
+    """Who made the field values this node has not seen yet (those are what is checked)."""
+    return {merge.writer_of(s.stamp) for f, s in incoming.items()
+            if f not in local or not merge.covers(local[f].seen, s.seen)}
+
+
+def _local_clocks(conn: Connection, register: str, ids: list[str]) -> dict[str, dict[str, FieldState]]:
+    out: dict[str, dict[str, FieldState]] = {}
+    rows = conn.exec_driver_sql(
+        "SELECT row_id, field, stamp, seen FROM field_clock WHERE register = ? "
+        "AND row_id IN (SELECT value FROM json_each(?))", (register, _ids_json(ids)))
+    for row_id, name, stamp, seen in rows:
+        out.setdefault(row_id, {})[name] = FieldState(None, stamp, json.loads(seen))
+    return out
+
+
+def _parties(conn: Connection, register: str, record: dict) -> set[str] | None:
+    """The countries that may change a shared record."""
+    if register == "action_plan":
+        return {record.get("owner_country"), *(record.get("partner_countries") or "").split(",")} - {None, ""}
+    if register == "equivalence":
+        return {record.get("country_a"), record.get("country_b")} - {None}
+    if register == "action_item":
+        plan = conn.exec_driver_sql("SELECT owner_country, partner_countries FROM action_plan WHERE id = ?",
+                                    (record.get("plan_id"),)).first()
+        if plan is None:
+            return None  # the plan has not arrived yet: the item waits for it (held)
+        return {plan[0], *(plan[1] or "").split(",")} - {""}
+    return None
+
+
+def _hold_orphans(conn: Connection, plan: Plan, accepted: dict[str, set[str]]) -> None:
+    """A record whose parent is neither here nor in the bundle waits for it, not rejected."""
+    missing_by: dict[tuple[str, str], str] = {}
+    for register, rp in plan.registers.items():  # parents first: a held parent holds its children
+        fks = foreign_keys(register)
+        if not fks:
+            continue
+        candidates = [(row, clocks) for row, clocks in rp.inserts] + [(row, None) for row in rp.updates]
+        if not candidates:
+            continue
+        at = {c: i for i, c in enumerate(rp.columns)}
+        for column, target in fks.items():
+            if column not in at:
+                continue
+            wanted = {row[at[column]] for row, _ in candidates if row[at[column]] is not None}
+            present = set(_local(conn, target, list(wanted), "id")) if wanted else set()
+            available = present | accepted.get(target, set())
+            for row, _ in candidates:
+                value = row[at[column]]
+                if value is not None and value not in available:
+                    missing_by.setdefault((register, row[0]), f"{target} {value}")
+        if not missing_by:
+            continue
+        keep_inserts = []
+        for row, clocks in rp.inserts:
+            why = missing_by.get((register, row[0]))
+            if why:
+                rp.held.append((row, clocks, why))
+                accepted[register].discard(row[0])
+            else:
+                keep_inserts.append((row, clocks))
+        rp.inserts = keep_inserts
+        kept_updates = []
+        for row in rp.updates:
+            why = missing_by.get((register, row[0]))
+            if why:
+                rp.held.append((row, None, why))
+            else:
+                kept_updates.append(row)
+        rp.updates = kept_updates
+    if missing_by:
+        plan.lines[:] = [Line(l.register, l.row_id, l.label, l.country, HELD, f"waiting for {missing_by[(l.register, l.row_id)]}")
+                         if (l.register, l.row_id) in missing_by and l.outcome in (NEW, UPDATED) else l
+                         for l in plan.lines]
