@@ -42,8 +42,8 @@ WINDOW_SIZE = (1366, 700)
 # What the tour shows, in order; each is a method of Tour ("status-suspend": status_suspend).
 SCENES = ("dashboard", "assessors", "assessors-partners", "assessor-editor", "assessor-new",
           "status-suspend", "trainings", "training-editor", "action-plans", "item-editor",
-          "progress-update", "equivalences", "equivalence-editor", "import-wizard", "preferences",
-          "about")
+          "progress-update", "equivalences", "equivalence-editor", "sync-trust", "sync-import-preview",
+          "sync-conflicts", "sync", "import-wizard", "preferences", "about")
 KHMER_PREFIX = "សុ"  # "So…": Sok, Sophea, Sophal — a search typed in the national script
 
 # The ministry's own spreadsheet: its column names, not the template's, two columns the
@@ -338,6 +338,92 @@ class Tour:
         page.edit()
         self.cam.shoot(page.editor, "equivalence-editor")
         close(page.editor)
+
+    # Sync ---------------------------------------------------------------------------------------
+
+    def _thailand(self) -> Path:
+        """Thailand's node trusting Cambodia and back; a bundle from Thailand with two assessors and
+        a change to a shared action item that Cambodia changed too (a conflict). Made once."""
+        if getattr(self, "_thai_bundle", None) is not None:
+            return self._thai_bundle
+        from mrs_desktop.db.uow import UnitOfWork
+        from mrs_desktop.services import action_plans, assessors, peers
+        from mrs_desktop.services.sync import export, inbound
+        from mrs_desktop.sync.cards import read_card
+
+        kh, folder = self.ctx.store, self.folder / "sync"
+        folder.mkdir(exist_ok=True)
+        th = open_store(folder / "th.sqlite")
+        init_node(th, country="THA", organisation="Department of Skill Development",
+                  focal_point="Somchai Wongsakul")
+        for one, other in ((kh, th), (th, kh)):
+            card = peers.export_card(other, folder / f"{other.node.country}.mrscard")
+            with UnitOfWork(one) as uow:
+                peers.trust_card(uow, read_card(folder / f"{card.country}.mrscard"))
+        plan_id = action_plans.add_plan(UnitOfWork(kh), {
+            "title": "Mutual recognition of tourism assessors", "partner_countries": "THA", "plan_ref": "KT-7"},
+            [{"description": "Compare the assessor standards of both countries",
+              "partner_country": "THA"}]).primary
+        inbound.import_bundle(th, export.export_bundle(kh, folder / "KHM-to-THA.mrsbundle", to=["THA"]).path)
+        for ref, family, given, native in (("THA-A-2201", "Srisuk", "Nattaya", "ณัฐยา ศรีสุข"),
+                                           ("THA-A-2202", "Chaiyaporn", "Anan", "อนันต์ ชัยพร")):
+            assessors.add_assessor(UnitOfWork(th), {"family_name": family, "given_names": given,
+                                                    "name_native": native, "assessor_ref": ref})
+        with kh.session() as session:
+            from mrs_desktop.db.models import ActionItem
+            from sqlalchemy import select
+            item_id = session.scalars(select(ActionItem.id).where(ActionItem.plan_id == plan_id)).first()
+        action_plans.update_item(UnitOfWork(th), item_id, {"status": "in_progress", "percent": 40})
+        action_plans.update_item(UnitOfWork(kh), item_id, {"status": "done", "percent": 100})
+        self._thai_bundle = export.export_bundle(
+            th, folder / f"THA-to-KHM-{time.strftime('%Y-%m-%d')}.mrsbundle", to=["KHM"]).path
+        th.close()
+        return self._thai_bundle
+
+    def sync_trust(self) -> None:
+        """Lao PDR's card opened to be trusted: its fingerprint, to read back by phone."""
+        from mrs_desktop.services import peers
+
+        lao = open_store(self.folder / "lao.sqlite")
+        init_node(lao, country="LAO", organisation="Ministry of Labour and Social Welfare",
+                  focal_point="Khamla Phommavong")
+        card = self.folder / "LAO.mrscard"
+        peers.export_card(lao, card)
+        lao.close()
+        dialog = self.page("sync").trust_card(card)
+        self.cam.shoot(dialog, "sync-trust")
+        close(dialog)
+
+    def _previewed(self):
+        page = self.page("sync")
+        flow = page.import_bundle(self._thailand())
+        wait_until(lambda: flow.preview_dialog is not None, what="the bundle's preview")
+        return flow
+
+    def sync_import_preview(self) -> None:
+        flow = self._previewed()
+        dialog = flow.preview_dialog
+        dialog.tabs.setCurrentIndex(1)
+        self.cam.shoot(dialog, "sync-import-preview")
+        dialog.accept()  # imports it: the next scenes show the result
+        wait_until(lambda: flow.done_box is not None, what="the import")
+        flow.done_box.done(0)
+
+    def sync_conflicts(self) -> None:
+        page = self.page("sync")
+        if not page.conflicts_model.rowCount():
+            self.sync_import_preview()
+        page.tabs.setCurrentIndex(1)
+        page.conflicts_table.selectRow(0)
+        self.cam.shoot(self.window, "sync-conflicts")
+
+    def sync(self) -> None:
+        page = self.page("sync")
+        if not page.history_model.rowCount():
+            self.sync_import_preview()
+        page.tabs.setCurrentIndex(0)
+        page.peers_table.selectRow(0)
+        self.cam.shoot(self.window, "sync")
 
     # Import, preferences, about ---------------------------------------------------------------
 

@@ -15,7 +15,7 @@ from pathlib import Path
 from .. import __version__
 from ..db.schema import HEAD
 from ..domain.errors import MrsError, ValidationError
-from . import commands
+from . import commands, peers, sync
 from .output import err
 
 KINDS = ("assessors", "trainings", "action-items")
@@ -49,6 +49,7 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("node", help="show this node: id, country, key fingerprint")
     p.add_argument("--json", action="store_true")
     p.set_defaults(run=commands.node)
+    peers.add_node_actions(p)
 
     p = sub.add_parser("demo", help="fill an empty database with realistic demo data")
     p.add_argument("--size", choices=("small", "large"), default="small",
@@ -72,6 +73,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(run=_registers("template"))
 
     _assessor_commands(sub)
+    peers.add_peer_commands(sub)
+    sync.add_sync_commands(sub)
 
     p = sub.add_parser("check", help="check the database's integrity, schema, index and node key")
     p.add_argument("--json", action="store_true")

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QByteArray, QSize, Qt
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
 from PySide6.QtWidgets import (
     QApplication, QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QMainWindow, QStackedWidget, QVBoxLayout,
     QWidget,
@@ -32,6 +32,7 @@ class MainWindow(QMainWindow):
         self._build_actions()
         self._build_menus_and_toolbar()
         self._build_status_bar()
+        self.setAcceptDrops(True)  # a .mrsbundle dropped anywhere opens the import preview
         self.ctx.undo_changed.connect(self._update_undo_actions)
         self.ctx.changes_applied.connect(self._on_changes)
         self.ctx.status_message.connect(lambda text: self.statusBar().showMessage(text, 8000))
@@ -82,6 +83,12 @@ class MainWindow(QMainWindow):
                                        icon="import")
         self.act_export = self._action(self.tr("&Export current view…"), "Ctrl+E",
                                        lambda: self.current_page().export_view(), icon="export")
+        self.act_import_bundle = self._action(self.tr("Import &bundle…"), "Ctrl+Shift+I",
+                                              lambda: self.import_bundle(),
+                                              icon="import")
+        self.act_export_bundle = self._action(self.tr("Export b&undle…"), "Ctrl+Shift+E",
+                                              lambda: self.export_bundle(),
+                                              icon="export")
         self.act_backup = self._action(self.tr("&Back up database…"), None, self.back_up_now, icon="backup")
         self.act_preferences = self._action(self.tr("&Preferences…"), "Ctrl+,", self.show_preferences,
                                             icon="preferences")
@@ -102,7 +109,8 @@ class MainWindow(QMainWindow):
         menu = self.menuBar()
         file_menu = menu.addMenu(self.tr("&File"))
         self.file_menu = file_menu
-        for action in (self.act_import, self.act_export, None, self.act_backup, self.act_preferences,
+        for action in (self.act_import, self.act_export, None, self.act_import_bundle, self.act_export_bundle,
+                       None, self.act_backup, self.act_preferences,
                        None, self.act_quit):
             file_menu.addSeparator() if action is None else file_menu.addAction(action)
         edit = menu.addMenu(self.tr("&Edit"))
@@ -203,6 +211,31 @@ class MainWindow(QMainWindow):
 
         run_import_wizard(self.ctx, self, self.IMPORT_KINDS.get(self.current_page().name, "assessors"))
 
+    def import_bundle(self, path=None):
+        """File ▸ Import bundle… (or a .mrsbundle dropped on the window): preview, then import."""
+        from .dialogs.sync_flow import BundleImport
+
+        flow = self.bundle_import = BundleImport(self.ctx, self)
+        flow.start(path) if path is not None else flow.choose()
+        return flow
+
+    def export_bundle(self):
+        from .dialogs.sync_flow import BundleExport
+
+        flow = self.bundle_export = BundleExport(self.ctx, self)
+        flow.ask()
+        return flow
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if event.mimeData().hasUrls() and _bundle_url(event.mimeData()) is not None:
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        path = _bundle_url(event.mimeData())
+        if path is not None:
+            event.acceptProposedAction()
+            self.import_bundle(path)
+
     def back_up_now(self) -> None:
         from . import backups
 
@@ -256,3 +289,9 @@ class MainWindow(QMainWindow):
         backups.backup_on_exit(self.store)  # only if the user asked for it; never blocks closing
         self.store.close()
         super().closeEvent(event)
+
+
+def _bundle_url(mime):
+    from .dialogs.sync_flow import dropped_bundle  # (imported on a drop: not needed at start)
+
+    return dropped_bundle(mime)

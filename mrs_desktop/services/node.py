@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime, timezone
+from pathlib import Path
+from typing import Callable
 
 from sqlalchemy import select
 
@@ -40,14 +42,23 @@ def init_node(store: Store, *, country: str, organisation: str, focal_point: str
             f"this database already has a node ({store.node.country}, {store.node.organisation}, "
             f"created {store.node.created_at[:10]}); a node is created once"
         )
-    public = keys.create_key_file(store.key_path)
-    node_id = uuid7()
+    return install_node(store, node_id=uuid7(), country=clean_country, organisation=clean_org,
+                        focal_point=clean_fp,
+                        created_at=datetime.now(timezone.utc).isoformat(timespec="seconds"),
+                        write_key=keys.create_key_file)
+
+
+def install_node(store: Store, *, node_id: str, country: str, organisation: str,
+                 focal_point: str | None, created_at: str,
+                 write_key: Callable[[Path], str]) -> NodeInfo:
+    """Write the key file (`write_key` returns its public key) and the node row with the starter
+    sectors: a new node, or one restored from its key backup. Neither survives without the other."""
+    public = write_key(store.key_path)
     store.writer = Writer(node_id, HybridClock(node_id))  # the node stamps its own first rows
     try:
         with UnitOfWork(store) as uow:
-            uow.session.add(Node(id=node_id, country=clean_country, organisation=clean_org,
-                                 focal_point=clean_fp, public_key=public,
-                                 created_at=datetime.now(timezone.utc).isoformat(timespec="seconds")))
+            uow.session.add(Node(id=node_id, country=country, organisation=organisation,
+                                 focal_point=focal_point, public_key=public, created_at=created_at))
             seed_sectors(uow.session)
             uow.commit()
     except BaseException:

@@ -24,7 +24,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mrs_desktop/gui/dialogs/accreditation_fields.py" line="+32"/>
+        <location filename="../../mrs_desktop/gui/dialogs/accreditation_fields.py" line="+31"/>
         <source>accredited on</source>
         <translation type="unfinished"></translation>
     </message>
@@ -55,7 +55,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mrs_desktop/gui/dialogs/assessor_editor.py" line="+50"/>
+        <location filename="../../mrs_desktop/gui/dialogs/assessor_editor.py" line="+52"/>
         <source>not recorded</source>
         <translation type="unfinished"></translation>
     </message>
@@ -65,12 +65,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Male</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+0"/>
         <location filename="../../mrs_desktop/gui/models/trainings.py" line="+26"/>
         <source>Other</source>
         <translation type="unfinished"></translation>
@@ -86,7 +86,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+58"/>
+        <location line="+61"/>
         <source>Discard changes?</source>
         <translation type="unfinished"></translation>
     </message>
@@ -131,7 +131,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+17"/>
         <source>Suspend</source>
         <translation type="unfinished"></translation>
     </message>
@@ -141,7 +141,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Reinstate</source>
         <translation type="unfinished"></translation>
     </message>
@@ -156,17 +156,17 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>reason</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+12"/>
         <source>Suspend these accreditations. A suspended accreditation can be reinstated later.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Revoke these accreditations. A revocation is final: a revoked accreditation cannot be reinstated or renewed.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -176,12 +176,17 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
-        <source>They belong to {n} assessors.</source>
+        <location line="+4"/>
+        <source>Only one of the {n} assessors selected has any it applies to.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+2"/>
+        <source>{m} of the {n} assessors selected have any it applies to.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>level {n}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -364,9 +369,10 @@
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../../mrs_desktop/gui/models/assessors.py" line="+56"/>
-        <location line="+102"/>
+        <location filename="../../mrs_desktop/gui/models/assessors.py" line="+59"/>
+        <location line="+105"/>
         <location filename="../../mrs_desktop/gui/models/equivalences.py" line="+1"/>
+        <location filename="../../mrs_desktop/gui/pages/sync_tables.py" line="+48"/>
         <source>Status</source>
         <translation type="unfinished"></translation>
     </message>
@@ -391,7 +397,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mrs_desktop/gui/models/assessors.py" line="-124"/>
+        <location filename="../../mrs_desktop/gui/models/assessors.py" line="-128"/>
         <source>Active</source>
         <translation type="unfinished"></translation>
     </message>
@@ -421,7 +427,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>Family name</source>
         <translation type="unfinished"></translation>
     </message>
@@ -439,11 +445,13 @@
     <message>
         <location line="+1"/>
         <location filename="../../mrs_desktop/gui/models/trainings.py" line="+1"/>
+        <location filename="../../mrs_desktop/gui/pages/sync_tables.py" line="-34"/>
         <source>Country</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
+        <location filename="../../mrs_desktop/gui/pages/sync_tables.py" line="+1"/>
         <source>Organisation</source>
         <translation type="unfinished"></translation>
     </message>
@@ -463,7 +471,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+87"/>
+        <location line="+90"/>
         <source>(removed)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -488,22 +496,22 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Accredited on</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+0"/>
         <source>Valid until</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+50"/>
+        <location line="+51"/>
         <source>{status} on {date}: {reason}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Renews an earlier accreditation</source>
         <translation type="unfinished"></translation>
     </message>
@@ -754,11 +762,13 @@
     </message>
     <message>
         <location filename="../../mrs_desktop/gui/operations/imports.py" line="+52"/>
+        <location filename="../../mrs_desktop/gui/operations/sync.py" line="+89"/>
         <source>Import {file}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
+        <location filename="../../mrs_desktop/gui/operations/sync.py" line="+1"/>
         <source>Importing {file}…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -808,7 +818,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mrs_desktop/gui/pages/assessors_details.py" line="+73"/>
+        <location filename="../../mrs_desktop/gui/pages/assessors_details.py" line="+81"/>
         <source>born {date}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -843,6 +853,202 @@
         <source>Items that name no partner country</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <location filename="../../mrs_desktop/gui/operations/sync.py" line="-49"/>
+        <source>Trust {country}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Revoke {country}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Resolve conflict</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+43"/>
+        <source>Undo import</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Undoing the import…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mrs_desktop/gui/pages/sync_models.py" line="+102"/>
+        <source>new</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>updated</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>unchanged</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>rejected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>held</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>(empty)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>yes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>no</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mrs_desktop/gui/pages/sync_tables.py" line="-3"/>
+        <source>peer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>hub</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Role</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Fingerprint</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Trust</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>revoked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>trusted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Last bundle in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location line="+1"/>
+        <source>never</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Last bundle out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Not acknowledged</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Your changes this peer has not confirmed receiving</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>{value}  — {country}, {when}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Register</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Record</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Field</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Applied value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Overwritten value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>received</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>sent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Direction</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Peers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>File</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Made</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Processed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Summary</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>AboutDialog</name>
@@ -860,7 +1066,7 @@
 <context>
     <name>AccreditationEditor</name>
     <message>
-        <location filename="../../mrs_desktop/gui/dialogs/accreditation_editor.py" line="+24"/>
+        <location filename="../../mrs_desktop/gui/dialogs/accreditation_editor.py" line="+25"/>
         <source>New accreditation for {name}.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -868,7 +1074,7 @@
 <context>
     <name>ActionPlansLayout</name>
     <message>
-        <location filename="../../mrs_desktop/gui/pages/action_plans_layout.py" line="+79"/>
+        <location filename="../../mrs_desktop/gui/pages/action_plans_layout.py" line="+80"/>
         <source>Action plans</source>
         <translation>လုပ်ငန်းစီမံချက်များ</translation>
     </message>
@@ -899,12 +1105,12 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+114"/>
+        <location line="+116"/>
         <source>Edit plan…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-112"/>
+        <location line="-114"/>
         <source>Delete plan</source>
         <translation type="unfinished"></translation>
     </message>
@@ -945,12 +1151,12 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+107"/>
+        <location line="+109"/>
         <source>Edit item…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-105"/>
+        <location line="-107"/>
         <source>Delete item</source>
         <translation type="unfinished"></translation>
     </message>
@@ -960,7 +1166,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+15"/>
         <source>Add progress &amp;update…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -980,7 +1186,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-73"/>
+        <location line="-75"/>
         <source>Open the selected plan (double-click or Enter)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -990,7 +1196,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+60"/>
+        <location line="+62"/>
         <source>Items of {plan}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1068,12 +1274,12 @@
 <context>
     <name>ActionPlansPage</name>
     <message>
-        <location filename="../../mrs_desktop/gui/pages/action_plans.py" line="+46"/>
+        <location filename="../../mrs_desktop/gui/pages/action_plans.py" line="+47"/>
         <source>Action plans</source>
         <translation>လုပ်ငန်းစီမံချက်များ</translation>
     </message>
     <message>
-        <location line="+86"/>
+        <location line="+88"/>
         <source>No action plans with {country} yet.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1083,7 +1289,17 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+127"/>
+        <location line="+32"/>
+        <source>overdue or due within {n} days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>due within {n} days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+107"/>
         <source>Delete the action plan “{title}” and its {n} items?</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1146,12 +1362,12 @@
 <context>
     <name>AssessorActions</name>
     <message>
-        <location filename="../../mrs_desktop/gui/pages/assessors_actions.py" line="+37"/>
+        <location filename="../../mrs_desktop/gui/pages/assessors_actions.py" line="+34"/>
         <source>New assessor…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Add an assessor to your register</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1161,7 +1377,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Open the selected assessor</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1186,7 +1402,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Reinstate…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1216,7 +1432,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+68"/>
+        <location line="+73"/>
         <source>Export {n} assessors</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1226,17 +1442,22 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+13"/>
         <source>Exporting assessors…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+7"/>
+        <source>Excel workbook (*.xlsx);;CSV, UTF-8 (*.csv)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
         <source>Exported {n} rows (one per accreditation) to {path}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+9"/>
         <source>Delete this assessor and their accreditations?</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1251,12 +1472,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>{n} partner records in the selection are read-only and stay.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Delete assessors</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1264,12 +1485,12 @@
 <context>
     <name>AssessorDetails</name>
     <message>
-        <location filename="../../mrs_desktop/gui/pages/assessors_details.py" line="-31"/>
+        <location filename="../../mrs_desktop/gui/pages/assessors_details.py" line="-34"/>
         <source>{n} assessors selected.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Select an assessor to see their accreditations; double-click or press Enter to open it.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1302,17 +1523,17 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Suspended</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+0"/>
         <source>Revoked</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Expired</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1323,12 +1544,12 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+89"/>
+        <location line="+91"/>
         <source>Expiring within {n} days</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-87"/>
+        <location line="-89"/>
         <source>Clear filters</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1348,7 +1569,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Partner countries</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1361,17 +1582,17 @@
 <context>
     <name>AssessorsPage</name>
     <message>
-        <location filename="../../mrs_desktop/gui/pages/assessors.py" line="+36"/>
+        <location filename="../../mrs_desktop/gui/pages/assessors.py" line="+41"/>
         <source>Assessors</source>
         <translation>အကဲဖြတ်သူများ</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+18"/>
         <source>Searching…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+93"/>
+        <location line="+115"/>
         <source>1 assessor</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1386,25 +1607,179 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>Saved. The assessor is not shown with the current search and filters.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+87"/>
+        <location line="+90"/>
         <source>Sorting…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>BundleExport</name>
+    <message>
+        <location filename="../../mrs_desktop/gui/dialogs/sync_flow.py" line="+138"/>
+        <source>Export bundle</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This computer trusts no partner yet: trust a partner&apos;s card on the Sync page first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Writing {file}…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>{file} was written for {countries}: {n} records, {size}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>any trusted peer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>It is encrypted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Bundle written</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>BundleImport</name>
+    <message>
+        <location line="-98"/>
+        <source>Import bundle</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Checking {file}…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Bundle imported</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{file} from {country} was imported: {totals}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;Undo import</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{n} conflicts wait for you on the Sync page.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Bundle not imported</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The bundle was refused; nothing was changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CardDialog</name>
+    <message>
+        <location filename="../../mrs_desktop/gui/dialogs/sync_cards.py" line="+46"/>
+        <source>Trust a partner&apos;s card</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>This computer&apos;s card</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>A partner&apos;s card:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Your card, to send to partners:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Country:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Organisation:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Focal point:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Node:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Fingerprint:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Read these characters to the sender by phone; trust only if they match.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>When a partner trusts your card, they read these characters to you by phone; they must match.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Trust as &amp;peer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Trust as &amp;hub</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Save card…</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>DashboardPage</name>
     <message>
-        <location filename="../../mrs_desktop/gui/pages/dashboard.py" line="+60"/>
+        <location filename="../../mrs_desktop/gui/pages/dashboard.py" line="+63"/>
         <source>Dashboard</source>
         <translation>ဒက်ရှ်ဘုတ်</translation>
     </message>
     <message>
-        <location line="+44"/>
+        <location line="+47"/>
         <location line="+1"/>
         <source>Expiring within {n} days</source>
         <translation type="unfinished"></translation>
@@ -1421,12 +1796,12 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+63"/>
+        <location line="+65"/>
         <source>Overdue</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-62"/>
+        <location line="-64"/>
         <source>Due within {n} days</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1467,7 +1842,12 @@
     </message>
     <message>
         <location line="+5"/>
-        <source>Assessors holding a valid accreditation. Click a bar to list them.</source>
+        <source>Assessors holding a valid accreditation; click a bar to list them</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Click a bar to list those action items</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1477,11 +1857,16 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>No action plan with a partner country yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Plans per partner country</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+27"/>
         <source>Partner country</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1506,7 +1891,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+31"/>
         <source>Counting…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1639,7 +2024,7 @@
 <context>
     <name>DateField</name>
     <message>
-        <location filename="../../mrs_desktop/gui/widgets/date_field.py" line="+21"/>
+        <location filename="../../mrs_desktop/gui/widgets/date_field.py" line="+30"/>
         <source>not set</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1647,7 +2032,7 @@
 <context>
     <name>DonePage</name>
     <message>
-        <location filename="../../mrs_desktop/gui/dialogs/import_pages.py" line="+308"/>
+        <location filename="../../mrs_desktop/gui/dialogs/import_pages.py" line="+318"/>
         <source>{file} was imported: {summary}.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1748,7 +2133,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+10"/>
         <source>1 equivalence</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1774,14 +2159,91 @@
     </message>
 </context>
 <context>
-    <name>FirstRunWizard</name>
+    <name>ExportDialog</name>
     <message>
-        <location filename="../../mrs_desktop/gui/dialogs/first_run.py" line="+40"/>
-        <source>The database: {path}</source>
+        <location filename="../../mrs_desktop/gui/dialogs/sync_export.py" line="+34"/>
+        <location line="+81"/>
+        <source>Export bundle</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-74"/>
+        <source>{country} — {organisation} ({n} changes not acknowledged)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+6"/>
+        <source>&amp;Only what they have not acknowledged (usual)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Everything this computer holds (for a new partner, or after a lost bundle)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>E&amp;ncrypt: only the chosen partners can read it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Browse…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>E&amp;xport</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>&amp;For:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>What to send</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>&amp;File:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+39"/>
+        <source>MRS bundles (*.mrsbundle)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>FilterChip</name>
+    <message>
+        <location filename="../../mrs_desktop/gui/widgets/filter_chip.py" line="+37"/>
+        <source>Clear</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Remove this filter and show the whole list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Filtered: {what}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>FirstRunWizard</name>
+    <message>
+        <location filename="../../mrs_desktop/gui/dialogs/first_run.py" line="+41"/>
+        <source>The database: {path}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>Create my node</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1791,7 +2253,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+26"/>
         <location line="+4"/>
         <source>The node was not created</source>
         <translation type="unfinished"></translation>
@@ -1858,18 +2320,43 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../mrs_desktop/gui/main_window.py" line="+70"/>
+        <location filename="../../mrs_desktop/gui/main_window.py" line="+79"/>
         <source>&amp;New…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>&amp;Find</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
+        <source>&amp;Import spreadsheet…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>&amp;Export current view…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Import &amp;bundle…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Export b&amp;undle…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Back up database…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Preferences…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1878,19 +2365,19 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
-        <location line="+76"/>
+        <location line="+2"/>
+        <location line="+95"/>
         <source>&amp;Undo</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-75"/>
-        <location line="+77"/>
+        <location line="-94"/>
+        <location line="+96"/>
         <source>&amp;Redo</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-76"/>
+        <location line="-94"/>
         <source>&amp;Quit</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1905,7 +2392,7 @@
         <translation>ဖိုင်(&amp;F)</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>&amp;Edit</source>
         <translation>ပြင်ဆင်ရန်(&amp;E)</translation>
     </message>
@@ -1925,12 +2412,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+14"/>
         <source>Working…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+47"/>
         <source>Saved.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1960,20 +2447,15 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+36"/>
-        <source>Still working</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>A job is still running. Wait for it to finish and quit?</source>
+        <location line="+76"/>
+        <source>Finishing the current job…</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>MappingPage</name>
     <message>
-        <location filename="../../mrs_desktop/gui/dialogs/import_pages.py" line="-267"/>
+        <location filename="../../mrs_desktop/gui/dialogs/import_pages.py" line="-276"/>
         <source>Column in the file</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2075,7 +2557,7 @@
     <message>
         <location line="-26"/>
         <location line="+27"/>
-        <location line="+76"/>
+        <location line="+70"/>
         <source>Remove participant</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2203,6 +2685,74 @@
     </message>
 </context>
 <context>
+    <name>PreviewDialog</name>
+    <message>
+        <location filename="../../mrs_desktop/gui/dialogs/sync_preview.py" line="+96"/>
+        <source>Import {file}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>By register</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Records ({n})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Conflicts ({n})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Apply</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>From:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Fingerprint:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>(encrypted to this computer)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Made:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Changes ({n})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>All records ({n})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Show:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Both sides changed these fields. The later change is applied; the other is kept in the conflict queue on the Sync page for you to decide.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>PreviewPage</name>
     <message>
         <location filename="../../mrs_desktop/gui/dialogs/import_pages.py" line="+72"/>
@@ -2245,7 +2795,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+19"/>
         <source>Row</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2260,7 +2810,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>1 problem, in row {row}:</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2293,14 +2843,86 @@
 <context>
     <name>ProgressUpdateDialog</name>
     <message>
-        <location filename="../../mrs_desktop/gui/dialogs/progress_update_dialog.py" line="+41"/>
+        <location filename="../../mrs_desktop/gui/dialogs/progress_update_dialog.py" line="+40"/>
         <source>{ref}{description}
 Now: {status}, {percent}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+7"/>
         <source>unchanged</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>QDialog</name>
+    <message>
+        <location filename="../../mrs_desktop/gui/dialogs/sync_cards.py" line="+17"/>
+        <source>Revoke a peer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Stop trusting {organisation} ({country})? Its bundles will be refused and no bundle will be made for it; its records stay.
+
+Reason:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mrs_desktop/gui/dialogs/sync_preview.py" line="-164"/>
+        <source>{new} new, {updated} updated, {conflicts} conflicts, {rejected} rejected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{n} held</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{n} unchanged</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <location line="+12"/>
+        <source>Register</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-1"/>
+        <source>Outcome</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+10"/>
+        <source>Record</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-9"/>
+        <source>Country</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reason</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Field</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Kept value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Overwritten value</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2312,12 +2934,12 @@ Now: {status}, {percent}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>no occupation</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+6"/>
         <source>Renew</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2366,6 +2988,177 @@ Now: {status}, {percent}</source>
     </message>
 </context>
 <context>
+    <name>SyncPage</name>
+    <message>
+        <location filename="../../mrs_desktop/gui/pages/sync.py" line="+38"/>
+        <source>Sync</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Peers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Conflicts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Bundles in and out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>&amp;Import bundle…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>E&amp;xport bundle…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+37"/>
+        <source>&amp;Trust a card…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Save my card…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Revoke…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <location line="+61"/>
+        <source>&amp;Keep applied</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-60"/>
+        <location line="+62"/>
+        <source>Restore &amp;overwritten</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-60"/>
+        <source>&amp;Edit…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Both sides changed these fields before seeing each other&apos;s change. The later change is applied everywhere; decide which value stays.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>&amp;Undo last import</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>1 unsent change</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{n} unsent changes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{conflicts} open conflicts · {held} records held</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Conflicts ({n})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>{country} has not acknowledged {n} of your changes (last bundle in {when})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>never</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>A bundle from {country} is missing in the sequence: ask for a full export</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>&amp;Keep theirs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>&amp;Keep mine</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Restore &amp;mine</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Take &amp;theirs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Trust a card</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+35"/>
+        <source>Peer cards (*.mrscard)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-28"/>
+        <source>Not a card</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>No card</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Save my card</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Your card was saved to {path}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Edit the value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>New value of {field} of {record}:</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>TaskRunner</name>
     <message>
         <location filename="../../mrs_desktop/gui/worker.py" line="+96"/>
@@ -2381,7 +3174,7 @@ Now: {status}, {percent}</source>
 <context>
     <name>TrainingEditor</name>
     <message>
-        <location filename="../../mrs_desktop/gui/dialogs/training_editor.py" line="+43"/>
+        <location filename="../../mrs_desktop/gui/dialogs/training_editor.py" line="+32"/>
         <source>Edit training</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2391,7 +3184,7 @@ Now: {status}, {percent}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+11"/>
         <source>Recorded by {country}: a partner&apos;s training is read-only here. Changes to it arrive from {country}&apos;s focal point by sync.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2419,7 +3212,7 @@ Now: {status}, {percent}</source>
         <translation>သင်တန်းများ</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+17"/>
         <source>Search title, host, venue, funder…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2439,7 +3232,7 @@ Now: {status}, {percent}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>&amp;New training…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2454,7 +3247,7 @@ Now: {status}, {percent}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+33"/>
         <source>Edit…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2464,7 +3257,7 @@ Now: {status}, {percent}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+12"/>
         <source>1 training</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2474,7 +3267,12 @@ Now: {status}, {percent}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+2"/>
+        <source>starting in {year}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+42"/>
         <source>Delete the training “{title}”?</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2498,42 +3296,35 @@ Now: {status}, {percent}</source>
         <source>Delete training</source>
         <translation type="unfinished"></translation>
     </message>
-    <message>
-        <location line="+32"/>
-        <source>No trainings to export: change the filters.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>Export trainings</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Excel workbook (*.xlsx);;CSV, UTF-8 (*.csv)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+10"/>
-        <source>Exported {n} rows to {path}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Exporting trainings…</source>
-        <translation type="unfinished"></translation>
-    </message>
 </context>
 <context>
     <name>app</name>
     <message>
-        <location filename="../../mrs_desktop/gui/app.py" line="+52"/>
+        <location filename="../../mrs_desktop/gui/app.py" line="+91"/>
         <source>The database cannot be opened</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+39"/>
         <source>MRS Desktop</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>parent</name>
+    <message>
+        <location filename="../../mrs_desktop/gui/dialogs/sync_flow.py" line="+8"/>
+        <source>Undo last import</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Put the database back as it was before the last bundle was imported? The records it brought are removed; the bundle can be imported again later.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The import of {file} was undone.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -38,4 +38,5 @@ def page_specs() -> list[PageSpec]:
         PageSpec("trainings", _tr("Trainings"), _lazy("trainings", "TrainingsPage")),
         PageSpec("action_plans", _tr("Action plans"), _lazy("action_plans", "ActionPlansPage")),
         PageSpec("equivalences", _tr("Equivalences"), _lazy("equivalences", "EquivalencesPage")),
+        PageSpec("sync", _tr("Sync"), _lazy("sync", "SyncPage")),
     ]

@@ -4,16 +4,23 @@ through the driver (received records are not local changes: the change log stays
 from __future__ import annotations
 
 import json
+from operator import itemgetter
 from typing import Any
 
 from sqlalchemy.engine import Connection
 
 from ...db import search_index
+from ...sync.changes import collector_paused
 from .plan import Plan, RegisterPlan
 from .schema import DERIVED, model
 
 
 def apply_plan(conn: Connection, plan: Plan, bundle_id: str) -> None:
+    with collector_paused():
+        _apply(conn, plan, bundle_id)
+
+
+def _apply(conn: Connection, plan: Plan, bundle_id: str) -> None:
     for register, rp in plan.registers.items():
         _inserts(conn, rp)
         _updates(conn, rp)
@@ -40,25 +47,27 @@ def execute_many(conn: Connection, sql: str, params) -> None:
 
 
 def _with_derived(register: str, columns: list[str], rows):
-    """Rows (lists in `columns` order) with the derived columns appended."""
+    """Rows (lists in `columns` order) with the derived columns appended.
+
+    Worked a column at a time (zip and map run in C): a function call per row to append the
+    values cost 0.4 s for 100,000 assessors (bench_sync).
+    """
     derived = DERIVED.get(register)
     if not derived:
         return columns, rows
+    by_column = list(zip(*rows))
+    if not by_column:
+        return [*columns, *derived], []
     at = {c: i for i, c in enumerate(columns)}
-    extra = list(derived)
-    makers = [(tuple(at[s] for s in sources), fn) for sources, fn in derived.values()]
-
-    def add(row):
-        return (*row, *(fn(*(row[i] for i in idx)) for idx, fn in makers))
-
-    return [*columns, *extra], map(add, rows)
+    made = [list(map(fn, *(by_column[at[s]] for s in sources))) for sources, fn in derived.values()]
+    return [*columns, *derived], zip(*by_column, *made)
 
 
 def _inserts(conn: Connection, rp: RegisterPlan) -> None:
     if not rp.inserts:
         return
     table = rp.register
-    columns, rows = _with_derived(table, rp.columns, (row for row, _ in rp.inserts))
+    columns, rows = _with_derived(table, rp.columns, map(itemgetter(0), rp.inserts))
     m = model(table)
     mark = search_index.last_rowid(conn, m)
     execute_many(conn, f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})", rows)

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from sqlalchemy import func, select
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from ...db.models import BundleLog, ChangeLog, HeldRecord, Peer
@@ -26,7 +27,7 @@ from ...domain.errors import InputRejected, NoNode
 from ...domain.task import Progress
 from ...sync import bundle, keys
 from ...sync.bundle import BundleRejected
-from ...sync.changes import Block, decode
+from ...sync.changes import Block, ChangesRejected, collector_paused, decode
 from .. import peers as peer_service
 from . import state
 from .apply import apply_plan
@@ -80,6 +81,11 @@ def import_bundle(store: Store, path: Path | str, progress: Progress | None = No
 
 
 def _run(store: Store, path: Path, progress: Progress, *, apply: bool) -> Preview:
+    with collector_paused():  # 100,000 records held at once: see sync.changes.collector_paused
+        return _run_paused(store, path, progress, apply=apply)
+
+
+def _run_paused(store: Store, path: Path, progress: Progress, *, apply: bool) -> Preview:
     if store.writer is None or store.node is None:
         raise NoNode("this database has no node yet: run `mrs init` first")
     me = store.node.id
@@ -109,9 +115,19 @@ def _run(store: Store, path: Path, progress: Progress, *, apply: bool) -> Previe
             session.commit()  # the restore point must hold the state before, not a half transaction
             preview.restore_point = str(_restore_point(store, bundle_id))
             peer = session.get(Peer, peer.node_id)
-            apply_plan(session.connection(), plan, bundle_id)
-        _bookkeeping(session, opened, peer, plan, preview, store)
-        uow.commit()
+        try:
+            if plan.writes_anything:
+                apply_plan(session.connection(), plan, bundle_id)
+            _bookkeeping(session, opened, peer, plan, preview, store)
+            uow.commit()
+        except (sqlite3.IntegrityError, IntegrityError) as exc:
+            # A record the plan could not foresee clashing, e.g. another record here under the
+            # same assessor reference: the transaction is rolled back, nothing was changed.
+            if preview.restore_point:
+                Path(preview.restore_point).unlink(missing_ok=True)
+            detail = str(getattr(exc, "orig", exc))
+            raise ChangesRejected(f"{path.name}: its records clash with records in this database "
+                                  f"({detail}); nothing was changed") from None
         for stamp in _stamps(blocks):
             store.writer.clock.observe(stamp, check_drift=False)
     preview.applied = True
@@ -160,13 +176,16 @@ def _check_ranges(opened: bundle.Opened, blocks: list[Block]) -> None:
                                               f"{describe(int(upto[:13]))}, more than a day ahead of this "
                                               "computer's clock; check the sender's date settings")
     for b in blocks:
+        if b.clock_fields:
+            continue  # a shared record travels whole when one of its fields changed in range
+        by_origin: dict[str, list[str]] = {}
         for row in b.rows:
-            r = ranges.get(row[1])
-            if r is None and b.clock_fields:
-                continue  # a shared record travels whole when one of its fields changed in range
-            if r is None or not (b.clock_fields or r[0] < row[2] <= r[1]):
-                raise BundleRejected(opened.path, f"{b.register} {row[0]} lies outside the clock "
-                                                  "ranges its manifest declares")
+            by_origin.setdefault(row[1], []).append(row[2])
+        for origin, stamps in by_origin.items():
+            r = ranges.get(origin)
+            if r is None or not (min(stamps) > r[0] and max(stamps) <= r[1]):
+                raise BundleRejected(opened.path, f"{b.register} records of {origin} lie outside the "
+                                                  "clock range its manifest declares")
 
 
 def _held_blocks(session: Session) -> list[Block]:
@@ -291,3 +310,46 @@ def _restore(store: Store, point: Path) -> None:
     finally:
         src.close()
     os.utime(store.path)
+
+
+@dataclass(frozen=True)
+class Inspection:
+    """A bundle's manifest, and whether its signature holds against the sender's trusted key."""
+
+    file: str
+    bundle_id: str
+    format_version: int
+    schema: str
+    sender_id: str
+    sender_country: str
+    sender_organisation: str
+    created_at: str
+    recipients: list[str]
+    counts: dict[str, int]
+    ranges: dict[str, list[str]]
+    encrypted: bool
+    size: int
+    signature: str  # "valid" | "invalid" | "sender not trusted" | "sender revoked"
+
+
+def inspect_bundle(store: Store, path: Path | str) -> Inspection:
+    """Read a bundle's manifest and check who signed it; read no record, change nothing."""
+    opened = bundle.open_bundle(Path(path))
+    m = opened.manifest
+    sender = m["sender"]
+    with store.session() as session:
+        peer = session.get(Peer, sender["node_id"])
+        if peer is None:
+            verdict = "sender not trusted"
+        elif peer.revoked_at is not None:
+            verdict = "sender revoked"
+        else:
+            try:
+                bundle.verify(opened, peer.public_key)
+                verdict = "valid"
+            except BundleRejected:
+                verdict = "invalid"
+    return Inspection(opened.path.name, m["bundle_id"], m["format_version"], m["schema"], sender["node_id"],
+                      sender["country"], sender["organisation"], m["created_at"], list(m["recipients"]),
+                      dict(m["counts"]), dict(m["ranges"]), m["encryption"] is not None,
+                      opened.path.stat().st_size, verdict)

@@ -10,7 +10,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from ...db.models import ChangeLog, Node, Peer, Received, Setting
-from ...domain.errors import InputRejected, NotFound
+from ...domain.errors import InputRejected
 
 CLOCK_SEEN = "clock_seen"  # the latest stamp received in a bundle (the clock starts past it)
 
@@ -25,19 +25,11 @@ def trusted_peers(session: Session) -> list[Peer]:
 
 def resolve_peers(session: Session, specs: list[str]) -> list[Peer]:
     """Peers named by node id or country code (`--to`); each must be trusted and not revoked."""
+    from ..peers import find_peer
+
     found: dict[str, Peer] = {}
     for spec in specs:
-        text = spec.strip()
-        peer = session.get(Peer, text.lower())
-        if peer is None:
-            matches = list(session.scalars(select(Peer).where(Peer.country == text.upper())))
-            live = [p for p in matches if p.revoked_at is None]
-            if len(live) > 1:
-                ids = ", ".join(p.node_id for p in live)
-                raise InputRejected(f"{text.upper()} has several trusted nodes ({ids}); name one by its node id")
-            peer = live[0] if live else (matches[0] if matches else None)
-        if peer is None:
-            raise NotFound(f"no trusted peer {text!r}: `mrs peer list` shows the peers this node trusts")
+        peer = find_peer(session, spec)
         if peer.revoked_at is not None:
             raise InputRejected(f"the peer {peer.country} ({peer.node_id}) was revoked on "
                                 f"{peer.revoked_at[:10]}; bundles are no longer made for it")
