@@ -246,3 +246,21 @@ def test_a_value_that_lost_elsewhere_reaches_its_writer_so_its_next_edit_is_no_c
     second = inbound.import_bundle(khm, send(tha, "KHM", tmp_path, "tha2"))
     assert second.totals["conflicts"] == 0, [(c.kept.value, c.lost.value) for c in second.conflicts]
     assert [(c.lost_value, c.lost_by) for c in list_conflicts(khm)] == [("blocked", "LAO")]
+
+
+def test_a_key_rotation_reaches_a_partner_through_a_bundle(bare_nodes, tmp_path):
+    """KHM rotates its key; its next bundle, signed by the new key, carries the statement signed
+    by the old one: THA checks it against the key it trusts and moves to the new key."""
+    from mrs_desktop.db.models import Peer
+    from mrs_desktop.services import peers
+
+    kh, th = bare_nodes["KHM"], bare_nodes["THA"]
+    rotated = peers.rotate_key(kh)
+    add_assessor(kh, 1)
+    preview = inbound.import_bundle(th, send(kh, "THA", tmp_path, "after-rotation"))
+    assert preview.applied and preview.totals["new"] >= 1
+    assert preview.fingerprint == rotated.new_fingerprint
+    with th.session() as s:
+        assert s.get(Peer, kh.node.id).public_key == rotated.statement["new_key"]
+    add_assessor(kh, 2)  # and the next bundle is accepted without any statement work
+    assert inbound.import_bundle(th, send(kh, "THA", tmp_path, "later")).totals["new"] == 1
