@@ -2,7 +2,7 @@
 
 Run: `python -m bench.bench_import [WORKDIR]`. The import must take at most 5x the raw insert of
 the same rows measured in the same run; the re-import of the same file (nothing changes) is
-reported too.
+reported too. Each figure is the best of three runs (one with MRS_BENCH_QUICK=1), as the raw one.
 """
 
 from __future__ import annotations
@@ -160,13 +160,23 @@ def run(workdir: Path) -> list[Result]:
     raw = min(raw_insert(csv_path, workdir / f"raw-{i}.sqlite") for i in range(runs))
     for i in range(runs):
         (workdir / f"raw-{i}.sqlite").unlink()
-    store = open_store(workdir / "import.sqlite")
-    try:
-        init_node(store, country="KHM", organisation="Ministry of Labour and Vocational Training")
-        first, result, where = timed_import(store, csv_path)
-        second, again, where_again = timed_import(store, csv_path)
-    finally:
-        store.close()
+    # The best of as many imports (each into a new database) and re-imports as raw inserts:
+    # one slow run on a busy machine must not decide the ratio either way.
+    firsts, seconds = [], []
+    for i in range(runs):
+        store = open_store(workdir / f"import-{i}.sqlite")
+        try:
+            init_node(store, country="KHM",
+                      organisation="Ministry of Labour and Vocational Training")
+            firsts.append(timed_import(store, csv_path))
+            seconds.append(timed_import(store, csv_path))
+        finally:
+            store.close()
+        if i + 1 < runs:
+            for leftover in workdir.glob(f"import-{i}[.-]*"):
+                leftover.unlink()
+    first, result, where = min(firsts, key=lambda r: r[0])
+    second, again, where_again = min(seconds, key=lambda r: r[0])
     counts = ", ".join(f"{n} {r}" for r, n in result.created.items())
     return [
         Result("import 100,000 assessor rows from CSV", first, "s", "<= 5x raw sqlite3 executemany",

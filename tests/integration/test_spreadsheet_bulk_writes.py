@@ -106,3 +106,39 @@ def test_each_batch_logs_its_own_rows_in_the_order_given(store):
     stamps = dict(sql(store, "SELECT id, hlc FROM assessor UNION ALL SELECT id, hlc FROM accreditation"))
     assert [r[4] for r in log] == [stamps[r[1]] for r in log]
     assert [r[4] for r in log] == sorted(r[4] for r in log)
+
+
+def test_insert_columns_writes_as_insert_rows_does(store):
+    rows = [person("A1", date_of_birth=date(1980, 5, 14)), person("A2"),
+            person("A3", given_names=None)]
+    given = uuid7()
+    columns = {name: [row[name] for row in rows] for name in rows[0]}
+    columns["id"] = [given, uuid7(), uuid7()]
+    with UnitOfWork(store) as uow:
+        ids = bulk.insert_columns(uow.session, uow.writer, Assessor, columns)
+        changes = uow.commit()
+    assert ids == columns["id"] and changes.counts == {"assessor": 3} and changes.ids == set(ids)
+    stored = sql(store, "SELECT id, origin, deleted, date_of_birth, given_names, hlc FROM assessor "
+                        "ORDER BY rowid")
+    assert [r[:5] for r in stored] == [(ids[0], store.writer.node_id, 0, "1980-05-14", "Dara"),
+                                       (ids[1], store.writer.node_id, 0, None, "Dara"),
+                                       (ids[2], store.writer.node_id, 0, None, None)]
+    log = sql(store, "SELECT row_id, origin, hlc, op FROM change_log WHERE register = 'assessor' "
+                     "ORDER BY seq")
+    assert log == [(r[0], store.writer.node_id, r[5], "insert") for r in stored]
+    assert sql(store, "SELECT count(*) FROM assessor_fts WHERE assessor_fts MATCH 'ដារា'") == [(3,)]
+    with UnitOfWork(store) as uow:
+        assert bulk.insert_columns(uow.session, uow.writer, Assessor, {"id": []}) == []
+
+
+def test_insert_columns_writes_shared_values_into_every_row(store):
+    columns = {"assessor_ref": ["A1", "A2"], "family_name": ["Sok", "Chan"],
+               "search_text": ["Sok", "Chan"]}
+    shared = {"country": "KHM", "organisation": "O'Reilly Institute", "email": None,
+              "date_of_birth": date(1980, 5, 14)}
+    with UnitOfWork(store) as uow:
+        ids = bulk.insert_columns(uow.session, uow.writer, Assessor, columns, shared)
+        uow.commit()
+    assert sql(store, "SELECT id, country, organisation, email, date_of_birth, origin, deleted "
+                      "FROM assessor ORDER BY rowid") == [
+        (i, "KHM", "O'Reilly Institute", None, "1980-05-14", store.writer.node_id, 0) for i in ids]

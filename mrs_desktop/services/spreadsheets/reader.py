@@ -11,6 +11,7 @@ import csv
 import io
 import warnings
 import zipfile
+from itertools import repeat
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
 from pathlib import Path
@@ -92,15 +93,45 @@ def _read_csv(path: Path) -> Table:
             f"{path.name}: line {line} is not UTF-8 text (byte 0x{data[exc.start]:02X}); the file "
             f"was probably saved as Latin-1/Windows-1252 or another local encoding. {SAVE_AS_UTF8}"
         ) from None
-    del data
     first_line = text[:text.find("\n")] if "\n" in text else text
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=_delimiter(first_line), strict=True)
-    try:
-        records = list(reader)
-    except csv.Error as exc:
-        raise InputRejected(f"{path.name}: row {reader.line_num} cannot be read as CSV ({exc}); "
-                            "check its quotation marks") from None
-    return _table(path.name, ((n, r) for n, r in enumerate(records, 1)))
+    delimiter = _delimiter(first_line)
+    records = _unquoted_records(text, data, delimiter)
+    del data
+    if records is None:
+        reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
+        try:
+            records = list(reader)
+        except csv.Error as exc:
+            raise InputRejected(f"{path.name}: row {reader.line_num} cannot be read as CSV "
+                                f"({exc}); check its quotation marks") from None
+    return _table(path.name, enumerate(records, 1))
+
+
+def _unquoted_records(text: str, data: bytes, delimiter: str) -> list[list[str]] | None:
+    """The records of a CSV text without quotation marks, as the csv module reads them, or None.
+
+    Such a text is one record per line, cut at each delimiter: str.split does that in half the
+    time of the csv module. Anything else (quotes, a bare carriage return, a NUL, a line longer
+    than the csv module's field limit) returns None, for the csv module to read or refuse.
+    The characters are counted in the UTF-8 bytes (the same counts: no multi-byte character
+    holds an ASCII byte), several times faster than in the decoded text.
+    """
+    if b'"' in data or b"\x00" in data:
+        return None
+    returns = data.count(b"\r")
+    if not returns:
+        lines = text.split("\n")
+    elif returns != data.count(b"\r\n"):
+        return None  # a carriage return alone ends a record too
+    elif returns == data.count(b"\n"):
+        lines = text.split("\r\n")  # Windows line ends throughout (Excel's)
+    else:
+        lines = text.replace("\r\n", "\n").split("\n")
+    if lines[-1] == "":
+        lines.pop()  # the last line break ends the last record; no record follows it
+    if len(text) > csv.field_size_limit() and max(map(len, lines)) > csv.field_size_limit():
+        return None
+    return list(map(str.split, lines, repeat(delimiter, len(lines))))
 
 
 def _delimiter(first_line: str) -> str:

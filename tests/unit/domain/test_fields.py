@@ -9,7 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from mrs_desktop.domain.errors import FieldError, InputRejected, ValidationError
-from mrs_desktop.domain.fields import Checker
+from mrs_desktop.domain.fields import Checker, ColumnChecker
 
 
 def messages(chk: Checker) -> dict[str, str]:
@@ -214,3 +214,36 @@ def test_text_gives_what_the_general_rule_gives(value, required, max_len, multil
 def test_date_gives_what_the_general_rule_gives(value, required):
     assert outcome(Checker(row=3), "date", "d", value, required=required) == \
         outcome(GeneralChecker(row=3), "date", "d", value, required=required)
+
+
+# --- whole columns (an import): the Checker's values, and the rows it would refuse -------------
+
+CELL = st.one_of(st.text(alphabet=" \t\n\xa0\u3000\u2028ab-ก", max_size=8),
+                 st.sampled_from(["", " ", "2024-02-29", " 2025-12-31 ", "2023-02-29", "2024-W01-1",
+                                  "29/02/2024", "3", " 8 ", "0", "x"]))
+
+
+@given(st.lists(CELL, max_size=20), st.booleans(), st.integers(0, 6))
+@settings(max_examples=300)
+def test_column_text_is_the_checkers_text(cells, required, max_len):
+    columns = ColumnChecker()
+    clean = columns.text(cells, required=required, max_len=max_len)
+    assert len(clean) == len(cells)
+    for i, cell in enumerate(cells):
+        one = Checker()
+        value = one.text("f", cell, required=required, max_len=max_len)
+        assert (i in columns.failed) == bool(one.errors)
+        if not one.errors:
+            assert clean[i] == value
+
+
+@given(st.lists(CELL, max_size=20))
+@settings(max_examples=300)
+def test_column_by_value_is_the_checkers_value_for_each_cell(cells):
+    columns = ColumnChecker()
+    clean = columns.by_value(cells, lambda one, cell: one.date("d", cell, required=True))
+    for i, cell in enumerate(cells):
+        one = Checker()
+        value = one.date("d", cell, required=True)
+        assert (i in columns.failed) == bool(one.errors)
+        assert clean[i] == (None if one.errors else value)

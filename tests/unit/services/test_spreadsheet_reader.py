@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import csv
+import io
 from datetime import date, datetime
 from pathlib import Path
 
 import openpyxl
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from mrs_desktop.domain.errors import InputRejected, ValidationError
 from mrs_desktop.services.spreadsheets import read_table
@@ -165,3 +169,28 @@ def test_damaged_xlsx_is_refused(tmp_path):
     path.write_bytes(b"PK\x03\x04" + b"\x00" * 100)
     with pytest.raises(InputRejected, match="cannot be read as an XLSX"):
         read_table(path)
+
+
+# --- CSV without quotation marks: read by str.split, exactly as the csv module reads it ---------
+
+@given(st.text(alphabet=",;\t \r\nab\u0e01\u00a0\u2028", max_size=60),
+       st.sampled_from([",", ";", "\t"]))
+@settings(max_examples=400)
+def test_unquoted_text_splits_as_the_csv_module_reads_it(text, delimiter):
+    records = reader._unquoted_records(text, text.encode(), delimiter)
+    expected = list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True))
+    if records is None:  # left to the csv module: only for a carriage return alone
+        assert "\r" in text.replace("\r\n", "")
+    else:  # a blank line is [] to the csv module, [""] here: both are blank rows
+        assert [r or [""] for r in records] == [r or [""] for r in expected]
+
+
+@pytest.mark.parametrize("text", ['a,"b"\n', "a\rb\n", "a,\x00\n"])
+def test_quotes_lone_carriage_returns_and_nul_are_left_to_the_csv_module(text):
+    assert reader._unquoted_records(text, text.encode(), ",") is None
+
+
+def test_a_line_past_the_csv_field_limit_is_left_to_the_csv_module(tmp_path, monkeypatch):
+    monkeypatch.setattr(csv, "field_size_limit", lambda: 10)
+    text = "assessor_ref,family_name\nA1," + "x" * 11 + "\n"
+    assert reader._unquoted_records(text, text.encode(), ",") is None
