@@ -191,6 +191,9 @@ def test_a_real_conflict_is_listed_and_taking_the_other_value_updates_the_record
     qtmodeltester.check(page.conflicts_model)
     conflict = page.conflicts_model.row_at(0)
     assert conflict.field == "status"
+    shown = [page.conflicts_model.data(page.conflicts_model.index(0, column)) for column in range(5)]
+    assert shown[2] == "Status"  # in the Action plans page's words, not the field's code
+    assert {shown[3].split("  — ")[0], shown[4].split("  — ")[0]} == {"In progress", "Done"}
     page.conflicts_table.selectRow(0)
     assert page.keep_button.isEnabled()
     ours_lost = conflict.lost_is_mine
@@ -203,6 +206,19 @@ def test_a_real_conflict_is_listed_and_taking_the_other_value_updates_the_record
     assert page.conflicts_model.rowCount() == 0
     assert page.tabs.tabText(1) == "Conflicts (0)"
     page.ctx.runner.wait()
+
+
+def test_shared_fields_and_values_read_as_their_pages_show_them(qapp):
+    from mrs_desktop.gui.pages.sync_tables import field_name, field_value
+
+    assert (field_name("action_item", "status"), field_value("action_item", "status", "in_progress")) == \
+        ("Status", "In progress")
+    assert (field_name("action_item", "percent"), field_value("action_item", "percent", 40)) == ("Done", "40 %")
+    assert field_name("action_item", "due_date") == "Due"
+    assert field_value("action_plan", "partner_countries", "THA") == "Thailand"
+    assert field_value("equivalence", "status", "under_comparison") == "Under comparison"
+    assert field_name("action_plan", "plan_ref") == "Plan ref"  # no page column: the code, readable
+    assert field_value("action_item", "category", None) == "(empty)"
 
 
 def test_typed_values_keep_the_fields_kind():

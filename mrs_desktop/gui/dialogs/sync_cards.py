@@ -3,32 +3,20 @@ its fingerprint large enough to read out by phone; and the question before revok
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QFontDatabase
-from PySide6.QtWidgets import (
-    QDialog, QDialogButtonBox, QFormLayout, QInputDialog, QLabel, QPushButton, QVBoxLayout, QWidget,
-)
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QInputDialog, QPushButton, QWidget
 
 from ...domain.reference import countries
 from ...sync.cards import Card
+from ..forms.ui_sync_card import Ui_CardDialog
 
 TRUST_PEER, TRUST_HUB = 10, 11  # dialog results besides Rejected
 
 
-def fingerprint_label(fingerprint: str) -> QLabel:
-    """The fingerprint in two lines of four groups, big and monospaced: 0 and O, 1 and I differ."""
+def fingerprint_lines(fingerprint: str) -> str:
+    """The fingerprint in two lines of four groups, to read out group by group."""
     groups = fingerprint.split()
-    label = QLabel(" ".join(groups[:4]) + "\n" + " ".join(groups[4:]))
-    label.setObjectName("fingerprint")
-    font = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
-    font.setPointSize(22)
-    font.setBold(True)
-    label.setFont(font)
-    label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-    label.setStyleSheet("QLabel { background: #f4f6f9; border: 1px solid #c9d1dc; border-radius: 6px;"
-                        " padding: 14px 22px; }")
-    return label
+    return " ".join(groups[:4]) + "\n" + " ".join(groups[4:])
 
 
 def _country(code: str) -> str:
@@ -38,45 +26,42 @@ def _country(code: str) -> str:
 
 class CardDialog(QDialog):
     """Shows a card. `trusting`: buttons Trust as peer / Trust as hub / Cancel, and the dialog's
-    result is TRUST_PEER or TRUST_HUB; otherwise (this node's own card) Save card… and Close."""
+    result is TRUST_PEER or TRUST_HUB; otherwise (this node's own card) Save card… and Close.
+    Designed in ui/sync_card.ui (the fingerprint's big monospaced font is set there)."""
 
     def __init__(self, card: Card, parent: QWidget | None = None, *, trusting: bool = True):
         super().__init__(parent)
         self.card = card
-        self.setWindowTitle(self.tr("Trust a partner's card") if trusting else self.tr("This computer's card"))
-        layout = QVBoxLayout(self)
-        intro = QLabel(self.tr("A partner's card:") if trusting else self.tr("Your card, to send to partners:"))
-        layout.addWidget(intro)
-        form = QFormLayout()
-        form.addRow(self.tr("Country:"), QLabel(_country(card.country)))
-        form.addRow(self.tr("Organisation:"), QLabel(card.organisation))
-        if card.focal_point:
-            form.addRow(self.tr("Focal point:"), QLabel(card.focal_point))
-        node = QLabel(card.node_id)
-        node.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        form.addRow(self.tr("Node:"), node)
-        layout.addLayout(form)
-        layout.addWidget(QLabel(self.tr("Fingerprint:")))
-        self.fingerprint = fingerprint_label(card.fingerprint)
-        layout.addWidget(self.fingerprint)
-        advice = QLabel(self.tr("Read these characters to the sender by phone; trust only if they match.")
-                        if trusting else
-                        self.tr("When a partner trusts your card, they read these characters to you by "
-                                "phone; they must match."))
-        advice.setObjectName("advice")
-        advice.setWordWrap(True)
-        layout.addWidget(advice)
-        self.buttons = QDialogButtonBox()
+        self.ui = ui = Ui_CardDialog()
+        ui.setupUi(self)
+        self.fingerprint, self.buttons = ui.fingerprint, ui.buttons
+        self._show(card)
         if trusting:
             self._add(self.tr("Trust as &peer"), TRUST_PEER, "trust_peer")
             self._add(self.tr("Trust as &hub"), TRUST_HUB, "trust_hub")
             self.buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
         else:
+            self.setWindowTitle(self.tr("This computer's card"))
+            ui.intro.setText(self.tr("Your card, to send to partners:"))
+            ui.advice.setText(self.tr("When a partner trusts your card, they read these characters to you by "
+                                      "phone; they must match."))
             self.save_button = self.buttons.addButton(self.tr("&Save card…"),
                                                       QDialogButtonBox.ButtonRole.ActionRole)
             self.buttons.addButton(QDialogButtonBox.StandardButton.Close)
         self.buttons.rejected.connect(self.reject)
-        layout.addWidget(self.buttons)
+
+    def _show(self, card: Card) -> None:
+        ui = self.ui
+        ui.country.setText(_country(card.country))
+        ui.organisation.setText(card.organisation)
+        ui.focal_point.setText(card.focal_point or "")
+        ui.card_form.setRowVisible(ui.focal_point, bool(card.focal_point))
+        ui.node.setText(card.node_id)
+        ui.fingerprint.setText(fingerprint_lines(card.fingerprint))
+        # "Monospace" is a family only fontconfig knows; elsewhere the hint picks the fixed font.
+        font = ui.fingerprint.font()
+        font.setStyleHint(QFont.StyleHint.TypeWriter)
+        ui.fingerprint.setFont(font)
 
     def _add(self, text: str, result: int, name: str) -> QPushButton:
         button = self.buttons.addButton(text, QDialogButtonBox.ButtonRole.AcceptRole)

@@ -7,13 +7,11 @@ from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import (
-    QCheckBox, QDialog, QDialogButtonBox, QFileDialog, QGroupBox, QHBoxLayout, QLabel, QLineEdit, QListWidget,
-    QListWidgetItem, QPushButton, QRadioButton, QVBoxLayout, QWidget,
-)
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFileDialog, QListWidgetItem, QWidget
 
 from ...services.sync.status import PeerStatus
 from ..export import export_folder
+from ..forms.ui_sync_export import Ui_ExportDialog
 
 SUFFIX = ".mrsbundle"
 
@@ -25,16 +23,28 @@ def default_name(me: str, countries: list[str], today: date | None = None) -> st
 
 
 class ExportDialog(QDialog):
-    """Accepting it leaves the choices in `recipients()`, `full`, `encrypt` and `path()`."""
+    """Accepting it leaves the choices in `recipients()`, `full`, `encrypted` and `path()`.
+    Designed in ui/sync_export.ui."""
 
     def __init__(self, me: str, peers: list[PeerStatus], parent: QWidget | None = None):
         super().__init__(parent)
         self.me = me
         self._named_by_hand = False
-        self.setWindowTitle(self.tr("Export bundle"))
-        self.resize(560, 440)
-        self.peers = QListWidget()
-        self.peers.setObjectName("recipients")
+        self.ui = ui = Ui_ExportDialog()
+        ui.setupUi(self)
+        self.peers, self.everything, self.encrypt, self.file = ui.recipients, ui.everything, ui.encrypt, ui.file
+        self._list(peers)
+        self.export_button = ui.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self.export_button.setText(self.tr("E&xport"))
+        ui.buttons.accepted.connect(self.accept)
+        ui.buttons.rejected.connect(self.reject)
+        ui.browse.clicked.connect(self._browse)
+        self.peers.itemChanged.connect(lambda _item: self._update())
+        self.file.textEdited.connect(self._typed)
+        self._update()
+
+    def _list(self, peers: list[PeerStatus]) -> None:
+        """Every trusted peer, ticked: a bundle is usually for all of them."""
         for peer in peers:
             if peer.revoked:
                 continue
@@ -44,41 +54,6 @@ class ExportDialog(QDialog):
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             item.setCheckState(Qt.CheckState.Checked)
             self.peers.addItem(item)
-        self.incremental = QRadioButton(self.tr("&Only what they have not acknowledged (usual)"))
-        self.incremental.setChecked(True)
-        self.everything = QRadioButton(self.tr("&Everything this computer holds (for a new partner, "
-                                               "or after a lost bundle)"))
-        self.encrypt = QCheckBox(self.tr("E&ncrypt: only the chosen partners can read it"))
-        self.encrypt.setObjectName("encrypt")
-        self.file = QLineEdit()
-        self.file.setObjectName("file")
-        browse = QPushButton(self.tr("&Browse…"))
-        browse.clicked.connect(self._browse)
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
-        self.export_button = self.buttons.addButton(self.tr("E&xport"), QDialogButtonBox.ButtonRole.AcceptRole)
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
-        self._layout(browse)
-        self.peers.itemChanged.connect(lambda _item: self._update())
-        self.file.textEdited.connect(self._typed)
-        self._update()
-
-    def _layout(self, browse: QPushButton) -> None:
-        layout = QVBoxLayout(self)
-        layout.addWidget(QLabel(self.tr("&For:"), buddy=self.peers))
-        layout.addWidget(self.peers, 1)
-        what = QGroupBox(self.tr("What to send"))
-        box = QVBoxLayout(what)
-        box.addWidget(self.incremental)
-        box.addWidget(self.everything)
-        layout.addWidget(what)
-        layout.addWidget(self.encrypt)
-        row = QHBoxLayout()
-        row.addWidget(QLabel(self.tr("&File:"), buddy=self.file))
-        row.addWidget(self.file, 1)
-        row.addWidget(browse)
-        layout.addLayout(row)
-        layout.addWidget(self.buttons)
 
     @property
     def full(self) -> bool:

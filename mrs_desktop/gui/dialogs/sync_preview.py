@@ -4,14 +4,13 @@ the conflicts it would queue, and Apply / Cancel. Nothing is written until Apply
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import (
-    QAbstractItemView, QComboBox, QDialog, QDialogButtonBox, QFormLayout, QHBoxLayout, QHeaderView, QLabel,
-    QTableView, QTabWidget, QVBoxLayout, QWidget,
-)
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QTableView, QWidget
 
 from ...services.sync.inbound import Preview
 from ...services.sync.plan import ConflictLine
-from ..pages.sync_models import Col, FilteredRowsModel, RowsModel, outcome_names, register_name, value_text, when
+from ..forms.ui_sync_preview import Ui_PreviewDialog
+from ..pages.sync_models import Col, FilteredRowsModel, RowsModel, outcome_names, register_name, when
+from ..pages.sync_tables import field_name, field_value
 
 OUTCOMES = ("new", "updated", "unchanged", "rejected", "held")
 SHOWN_FIRST = {"rejected": 0, "held": 1, "new": 2, "updated": 3, "unchanged": 4}  # what needs a look
@@ -29,28 +28,23 @@ def totals_text(totals: dict[str, int]) -> str:
     return text
 
 
-def table(model, name: str) -> QTableView:
-    view = QTableView()
-    view.setObjectName(name)
+def show_rows(view: QTableView, model, widths: list[int]) -> None:
+    """Puts `model` in a table laid out in a .ui form: rows as high as the font needs, headers
+    on the left, column widths in average characters (the last column stretches)."""
     view.setModel(model)
-    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    view.setAlternatingRowColors(True)
-    view.setWordWrap(False)
-    view.verticalHeader().hide()
     view.verticalHeader().setDefaultSectionSize(view.fontMetrics().height() + 8)
     header = view.horizontalHeader()
-    header.setStretchLastSection(True)
     header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
-    return view
-
-
-def fit(view: QTableView, widths: list[int]) -> None:
-    """Column widths in average characters; the last column stretches."""
     char = view.fontMetrics().averageCharWidth()
     for column, width in enumerate(widths):
-        view.horizontalHeader().resizeSection(column, width * char)
+        header.resizeSection(column, width * char)
+
+
+def enlarge(label: QLabel, factor: float) -> None:
+    """A heading a little larger than the user's font, whatever its size (a .ui sets only points)."""
+    font = label.font()
+    font.setPointSizeF(font.pointSizeF() * factor)
+    label.setFont(font)
 
 
 def summary_model(preview: Preview, parent=None) -> RowsModel:
@@ -79,96 +73,68 @@ def lines_model(preview: Preview, parent=None) -> FilteredRowsModel:
 def conflicts_model(conflicts: list[ConflictLine], parent=None) -> RowsModel:
     model = RowsModel([
         Col(QDialog.tr("Record"), lambda c: c.label),
-        Col(QDialog.tr("Field"), lambda c: c.field),
-        Col(QDialog.tr("Kept value"), lambda c: value_text(c.kept.value)),
-        Col(QDialog.tr("Overwritten value"), lambda c: value_text(c.lost.value)),
+        Col(QDialog.tr("Field"), lambda c: field_name(c.register, c.field)),
+        Col(QDialog.tr("Kept value"), lambda c: field_value(c.register, c.field, c.kept.value)),
+        Col(QDialog.tr("Overwritten value"), lambda c: field_value(c.register, c.field, c.lost.value)),
     ], parent=parent)
     model.set_rows(conflicts)
     return model
 
 
 class PreviewDialog(QDialog):
-    """Apply (accept) imports the bundle; Cancel changes nothing."""
+    """Apply (accept) imports the bundle; Cancel changes nothing. Designed in ui/sync_preview.ui."""
 
     def __init__(self, preview: Preview, parent: QWidget | None = None):
         super().__init__(parent)
         self.preview = preview
+        self.ui = ui = Ui_PreviewDialog()
+        ui.setupUi(self)
         self.setWindowTitle(self.tr("Import {file}").format(file=preview.file))
-        self.resize(900, 600)
-        layout = QVBoxLayout(self)
-        layout.addLayout(self._sender())
-        self.totals = QLabel(totals_text(preview.totals))
-        self.totals.setObjectName("totals")
-        font = self.totals.font()
-        font.setPointSizeF(font.pointSizeF() * 1.25)
-        font.setBold(True)
-        self.totals.setFont(font)
-        layout.addWidget(self.totals)
-        self.warnings = QLabel("\n".join("⚠ " + w for w in preview.warnings))
-        self.warnings.setObjectName("warnings")
-        self.warnings.setWordWrap(True)
-        self.warnings.setStyleSheet("QLabel { color: #8a4b00; }")
-        self.warnings.setVisible(bool(preview.warnings))
-        layout.addWidget(self.warnings)
-        self.tabs = QTabWidget()
-        self.tabs.addTab(self._summary(), self.tr("By register"))
-        self.tabs.addTab(self._records(), self.tr("Records ({n})").format(n=len(preview.lines)))
-        self.tabs.addTab(self._conflicts(), self.tr("Conflicts ({n})").format(n=len(preview.conflicts)))
-        layout.addWidget(self.tabs, 1)
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
-        self.apply_button = self.buttons.addButton(self.tr("&Apply"), QDialogButtonBox.ButtonRole.AcceptRole)
+        self.tabs, self.sender, self.totals, self.warnings = ui.tabs, ui.sender, ui.totals, ui.warnings
+        self._show_sender()
+        ui.totals.setText(totals_text(preview.totals))
+        enlarge(ui.totals, 1.25)
+        ui.warnings.setText("\n".join("⚠ " + w for w in preview.warnings))
+        ui.warnings.setVisible(bool(preview.warnings))
+        self._show_tables()
+        self.apply_button = ui.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self.apply_button.setText(self.tr("&Apply"))
         self.apply_button.setObjectName("apply")
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
-        layout.addWidget(self.buttons)
+        ui.buttons.accepted.connect(self.accept)
+        ui.buttons.rejected.connect(self.reject)
 
-    def _sender(self) -> QFormLayout:
-        p = self.preview
-        form = QFormLayout()
-        self.sender = QLabel(f"{p.sender_organisation} ({p.sender_country})")
-        self.sender.setObjectName("sender")
-        form.addRow(self.tr("From:"), self.sender)
-        fingerprint = QLabel(p.fingerprint)
-        fingerprint.setObjectName("sender_fingerprint")
-        fingerprint.setStyleSheet("QLabel { font-family: monospace; }")
-        form.addRow(self.tr("Fingerprint:"), fingerprint)
+    def _show_sender(self) -> None:
+        p, ui = self.preview, self.ui
+        ui.sender.setText(f"{p.sender_organisation} ({p.sender_country})")
+        ui.sender_fingerprint.setText(p.fingerprint)
         made = when(p.created_at)
         if p.encrypted:
             made += "  " + self.tr("(encrypted to this computer)")
-        form.addRow(self.tr("Made:"), QLabel(made))
-        return form
+        ui.made.setText(made)
 
-    def _summary(self) -> QTableView:
-        self.summary_model = summary_model(self.preview, self)
-        view = table(self.summary_model, "summary")
-        fit(view, [22, 10, 10, 10, 10, 10])
-        return view
+    def _show_tables(self) -> None:
+        ui, preview = self.ui, self.preview
+        self.summary_model = summary_model(preview, self)
+        show_rows(ui.summary, self.summary_model, [22, 10, 10, 10, 10, 10])
+        self.lines_model = lines_model(preview, self)
+        self.lines = ui.lines
+        show_rows(ui.lines, self.lines_model, [11, 16, 44, 8])
+        self.conflicts_model = conflicts_model(preview.conflicts, self)
+        show_rows(ui.conflicts, self.conflicts_model, [36, 16, 22])
+        ui.tabs.setTabText(1, self.tr("Records ({n})").format(n=len(preview.lines)))
+        ui.tabs.setTabText(2, self.tr("Conflicts ({n})").format(n=len(preview.conflicts)))
+        self._fill_outcomes()
 
-    def _records(self) -> QWidget:
-        box = QWidget()
-        self.outcome = QComboBox()
-        self.outcome.setObjectName("outcome_filter")
+    def _fill_outcomes(self) -> None:
+        self.outcome = combo = self.ui.outcome_filter
         changed = sum(1 for line in self.preview.lines if line.outcome != "unchanged")
-        self.outcome.addItem(self.tr("Changes ({n})").format(n=changed), CHANGES)
-        self.outcome.addItem(self.tr("All records ({n})").format(n=len(self.preview.lines)), None)
+        combo.addItem(self.tr("Changes ({n})").format(n=changed), CHANGES)
+        combo.addItem(self.tr("All records ({n})").format(n=len(self.preview.lines)), None)
         for code, name in outcome_names().items():
-            n = self.preview.totals.get(code, 0)
-            self.outcome.addItem(f"{name} ({n})", code)
-        self.lines_model = lines_model(self.preview, self)
-        self.lines = table(self.lines_model, "lines")
-        fit(self.lines, [11, 16, 44, 8])
-        self.outcome.currentIndexChanged.connect(self._filter)
+            combo.addItem(f"{name} ({self.preview.totals.get(code, 0)})", code)
+        combo.currentIndexChanged.connect(self._filter)
         self.show_outcome(CHANGES if changed else None)  # a bundle is mostly records already here
         self._filter()
-        bar = QHBoxLayout()
-        bar.addWidget(QLabel(self.tr("Show:")))
-        bar.addWidget(self.outcome)
-        bar.addStretch(1)
-        layout = QVBoxLayout(box)
-        layout.setContentsMargins(0, 6, 0, 0)
-        layout.addLayout(bar)
-        layout.addWidget(self.lines, 1)
-        return box
 
     def show_outcome(self, outcome: str | None) -> None:
         self.outcome.setCurrentIndex(max(0, self.outcome.findData(outcome)))
@@ -179,17 +145,3 @@ class PreviewDialog(QDialog):
             self.lines_model.set_filter(lambda line: line.outcome != "unchanged")
         else:
             self.lines_model.set_filter(None if wanted is None else (lambda line: line.outcome == wanted))
-
-    def _conflicts(self) -> QWidget:
-        box = QWidget()
-        layout = QVBoxLayout(box)
-        layout.setContentsMargins(0, 6, 0, 0)
-        note = QLabel(self.tr("Both sides changed these fields. The later change is applied; the other is "
-                              "kept in the conflict queue on the Sync page for you to decide."))
-        note.setWordWrap(True)
-        layout.addWidget(note)
-        self.conflicts_model = conflicts_model(self.preview.conflicts, self)
-        view = table(self.conflicts_model, "conflicts")
-        fit(view, [36, 16, 22])
-        layout.addWidget(view, 1)
-        return box

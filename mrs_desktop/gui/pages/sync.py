@@ -7,10 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
-from PySide6.QtWidgets import (
-    QFileDialog, QFrame, QHBoxLayout, QInputDialog, QLabel, QMessageBox, QPushButton, QTableView, QTabWidget,
-    QVBoxLayout, QWidget,
-)
+from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox, QTableView, QWidget
 
 from ...db.models import REGISTERS
 from ...domain.errors import MrsError
@@ -21,12 +18,13 @@ from ...sync.cards import read_card
 from ..context import AppContext
 from ..dialogs.sync_cards import TRUST_HUB, TRUST_PEER, CardDialog, ask_revoke_reason
 from ..dialogs.sync_flow import BundleExport, BundleImport, dropped_bundle, undo_import
-from ..dialogs.sync_preview import fit, table
+from ..dialogs.sync_preview import enlarge, show_rows
 from ..export import export_folder
+from ..forms.ui_sync_page import Ui_SyncPage
 from ..operations import sync as ops
 from .base import Page
 from .sync_models import when
-from .sync_tables import conflicts_model, history_model, peers_model
+from .sync_tables import conflicts_model, field_name, history_model, peers_model
 
 
 class SyncPage(Page):
@@ -35,104 +33,44 @@ class SyncPage(Page):
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None):
         super().__init__(ctx, parent)
-        self.setWindowTitle(self.tr("Sync"))
         self.setAcceptDrops(True)
         self.status: SyncStatus | None = None
         self.last_import: BundleImport | None = None
         self.last_export: BundleExport | None = None
         self.card_dialog: CardDialog | None = None
-        self.tabs = QTabWidget()
-        self.tabs.setObjectName("sync_tabs")
-        self.tabs.addTab(self._peers_tab(), self.tr("Peers"))
-        self.tabs.addTab(self._conflicts_tab(), self.tr("Conflicts"))
-        self.tabs.addTab(self._history_tab(), self.tr("Bundles in and out"))
-        layout = QVBoxLayout(self)
-        layout.addWidget(self._header())
-        layout.addWidget(self.tabs, 1)
+        self.ui = ui = Ui_SyncPage()
+        ui.setupUi(self)
+        self.tabs, self.unsent, self.counts, self.warnings = ui.sync_tabs, ui.unsent, ui.counts, ui.sync_warnings
+        enlarge(ui.unsent, 1.3)
+        self._show_tables()
+        self._connect_buttons()
         self.refresh()
 
-    # Layout ----------------------------------------------------------------------------------------
+    # Layout (ui/sync_page.ui) -----------------------------------------------------------------------
 
-    def _header(self) -> QFrame:
-        strip = QFrame()
-        strip.setObjectName("sync_header")
-        strip.setFrameShape(QFrame.Shape.StyledPanel)
-        self.unsent = QLabel()
-        self.unsent.setObjectName("unsent")
-        font = self.unsent.font()
-        font.setPointSizeF(font.pointSizeF() * 1.3)
-        font.setBold(True)
-        self.unsent.setFont(font)
-        self.counts = QLabel()
-        self.counts.setObjectName("counts")
-        self.warnings = QLabel()
-        self.warnings.setObjectName("sync_warnings")
-        self.warnings.setWordWrap(True)
-        self.warnings.setStyleSheet("QLabel { color: #8a4b00; }")
-        self.import_button = self._button(self.tr("&Import bundle…"), self.import_bundle, "import_bundle")
-        self.export_button = self._button(self.tr("E&xport bundle…"), self.export_bundle, "export_bundle")
-        top = QHBoxLayout()
-        top.addWidget(self.unsent)
-        top.addSpacing(24)
-        top.addWidget(self.counts)
-        top.addStretch(1)
-        top.addWidget(self.import_button)
-        top.addWidget(self.export_button)
-        layout = QVBoxLayout(strip)
-        layout.addLayout(top)
-        layout.addWidget(self.warnings)
-        return strip
+    def _show_tables(self) -> None:
+        ui = self.ui
+        self.peers_model, self.peers_table = peers_model(self), ui.peers
+        show_rows(ui.peers, self.peers_model, [8, 34, 7, 42, 9, 17, 17])
+        self.conflicts_model, self.conflicts_table = conflicts_model(self), ui.conflicts
+        show_rows(ui.conflicts, self.conflicts_model, [13, 44, 12, 34])
+        self.history_model, self.history_table = history_model(self), ui.history
+        show_rows(ui.history, self.history_model, [9, 12, 34, 16, 16, 11])
+        for view in (ui.peers, ui.conflicts):
+            view.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
 
-    def _button(self, text: str, slot, name: str) -> QPushButton:
-        button = QPushButton(text)
-        button.setObjectName(name)
-        button.clicked.connect(lambda: slot())
-        return button
-
-    def _tab(self, view: QTableView, buttons: list[QPushButton], note: QLabel | None = None) -> QWidget:
-        box = QWidget()
-        bar = QHBoxLayout()
-        if note is not None:
-            bar.addWidget(note, 1)
-        else:
-            bar.addStretch(1)
-        for button in buttons:
-            bar.addWidget(button)
-        layout = QVBoxLayout(box)
-        layout.addLayout(bar)
-        layout.addWidget(view, 1)
-        return box
-
-    def _peers_tab(self) -> QWidget:
-        self.peers_model = peers_model(self)
-        self.peers_table = table(self.peers_model, "peers")
-        fit(self.peers_table, [8, 34, 7, 42, 9, 17, 17])
-        self.trust_button = self._button(self.tr("&Trust a card…"), self.trust_card, "trust_card")
-        self.my_card_button = self._button(self.tr("&Save my card…"), self.show_my_card, "my_card")
-        self.revoke_button = self._button(self.tr("&Revoke…"), self.revoke, "revoke")
-        self.peers_table.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
-        return self._tab(self.peers_table, [self.trust_button, self.my_card_button, self.revoke_button])
-
-    def _conflicts_tab(self) -> QWidget:
-        self.conflicts_model = conflicts_model(self)
-        self.conflicts_table = table(self.conflicts_model, "conflicts")
-        fit(self.conflicts_table, [13, 44, 12, 34])
-        self.keep_button = self._button(self.tr("&Keep applied"), lambda: self.resolve("keep"), "keep")
-        self.restore_button = self._button(self.tr("Restore &overwritten"), lambda: self.resolve("restore"),
-                                           "restore")
-        self.edit_button = self._button(self.tr("&Edit…"), lambda: self.resolve("edit"), "edit")
-        self.conflicts_table.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
-        note = QLabel(self.tr("Both sides changed these fields before seeing each other's change. "
-                              "The later change is applied everywhere; decide which value stays."))
-        note.setWordWrap(True)
-        return self._tab(self.conflicts_table, [self.keep_button, self.restore_button, self.edit_button], note)
-
-    def _history_tab(self) -> QWidget:
-        self.history_model = history_model(self)
-        self.history_table = table(self.history_model, "history")
-        fit(self.history_table, [9, 12, 34, 16, 16, 11])
-        self.undo_button = self._button(self.tr("&Undo last import"), self.undo_import, "undo_import")
-        return self._tab(self.history_table, [self.undo_button])
+    def _connect_buttons(self) -> None:
+        ui = self.ui
+        self.import_button, self.export_button = ui.import_bundle, ui.export_bundle
+        self.trust_button, self.my_card_button, self.revoke_button = ui.trust_card, ui.my_card, ui.revoke
+        self.keep_button, self.restore_button, self.edit_button = ui.keep, ui.restore, ui.edit
+        self.undo_button = ui.undo_import
+        slots = {ui.import_bundle: self.import_bundle, ui.export_bundle: self.export_bundle,
+                 ui.trust_card: self.trust_card, ui.my_card: self.show_my_card, ui.revoke: self.revoke,
+                 ui.keep: lambda: self.resolve("keep"), ui.restore: lambda: self.resolve("restore"),
+                 ui.edit: lambda: self.resolve("edit"), ui.undo_import: self.undo_import}
+        for button, slot in slots.items():
+            button.clicked.connect(lambda _checked=False, slot=slot: slot())  # `checked` is not a path
 
     # Reading ---------------------------------------------------------------------------------------
 
@@ -250,8 +188,9 @@ class SyncPage(Page):
         if conflict is None:
             return
         if choice == "edit" and value is None:
+            field = field_name(conflict.register, conflict.field)
             text, ok = QInputDialog.getText(self, self.tr("Edit the value"), self.tr(
-                "New value of {field} of {record}:").format(field=conflict.field, record=conflict.label),
+                "New value of {field} of {record}:").format(field=field, record=conflict.label),
                 text="" if conflict.kept_value is None else str(conflict.kept_value))
             if not ok:
                 return
