@@ -5,6 +5,8 @@ set -eu
 kind=${1:-test}
 # Offscreen Qt (tests) links against these even without a display.
 test_pkgs="libegl1 libgl1 libglib2.0-0 libfontconfig1 libfreetype6 libxkbcommon0 libdbus-1-3"
+# Certificate tests read rendered PDFs back: pdftotext and pdftoppm.
+test_pkgs="$test_pkgs poppler-utils"
 # A real window on X11 (FIELD_NOTES: the xcb platform plugin's libraries).
 gui_pkgs="$test_pkgs libxcb1 libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1 libxcb-randr0
  libxcb-render0 libxcb-render-util0 libxcb-shape0 libxcb-shm0 libxcb-sync1 libxcb-util1 libxcb-xfixes0

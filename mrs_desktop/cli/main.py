@@ -15,7 +15,7 @@ from pathlib import Path
 from .. import __version__
 from ..db.schema import HEAD
 from ..domain.errors import MrsError, ValidationError
-from . import commands, peers, sync
+from . import commands, peers, reports, sync
 from .output import err
 
 KINDS = ("assessors", "trainings", "action-items")
@@ -75,6 +75,7 @@ def build_parser() -> argparse.ArgumentParser:
     _assessor_commands(sub)
     peers.add_peer_commands(sub)
     sync.add_sync_commands(sub)
+    reports.add_report_commands(sub)
 
     p = sub.add_parser("check", help="check the database's integrity, schema, index and node key")
     p.add_argument("--json", action="store_true")

@@ -89,6 +89,8 @@ class MainWindow(QMainWindow):
         self.act_export_bundle = self._action(self.tr("Export b&undle…"), "Ctrl+Shift+E",
                                               lambda: self.export_bundle(),
                                               icon="export")
+        self.act_meeting_brief = self._action(self.tr("&Meeting brief…"), None, self.make_meeting_brief,
+                                              tip=self.tr("Write the action-plan progress report (PDF)"))
         self.act_backup = self._action(self.tr("&Back up database…"), None, self.back_up_now, icon="backup")
         self.act_preferences = self._action(self.tr("&Preferences…"), "Ctrl+,", self.show_preferences,
                                             icon="preferences")
@@ -110,7 +112,7 @@ class MainWindow(QMainWindow):
         file_menu = menu.addMenu(self.tr("&File"))
         self.file_menu = file_menu
         for action in (self.act_import, self.act_export, None, self.act_import_bundle, self.act_export_bundle,
-                       None, self.act_backup, self.act_preferences,
+                       None, self.act_meeting_brief, None, self.act_backup, self.act_preferences,
                        None, self.act_quit):
             file_menu.addSeparator() if action is None else file_menu.addAction(action)
         edit = menu.addMenu(self.tr("&Edit"))
@@ -235,6 +237,11 @@ class MainWindow(QMainWindow):
         if path is not None:
             event.acceptProposedAction()
             self.import_bundle(path)
+
+    def make_meeting_brief(self) -> None:
+        from .meeting_brief import make_meeting_brief  # reportlab loads on first use only
+
+        make_meeting_brief(self.ctx, self)
 
     def back_up_now(self) -> None:
         from . import backups
