@@ -13,6 +13,8 @@ import gc
 import re
 from contextlib import contextmanager
 from dataclasses import dataclass
+from functools import partial
+from operator import is_not
 from typing import Any, Iterator, Sequence
 
 import orjson
@@ -159,7 +161,15 @@ def _check_column(register: str, column: Column, values: Sequence[Any], now_ms: 
         wrong = next(v for v in values if type(v) not in allowed)
         raise ChangesRejected(f"{where}: {wrong!r} is not a {column.kind}"
                               + ("" if column.nullable else " (the field is required)"))
-    present = [v for v in values if v is not None] if _NONE in types else values
+    # Filtered lazily, in C: most columns are only measured, never kept.
+    present = (lambda: filter(_is_present, values)) if _NONE in types else (lambda: values)
+    if column.kind == "text" and column.name not in ("id", "origin", "hlc"):
+        if column.max_len:
+            longest = max(map(len, present()), default=0)
+            if longest > column.max_len:
+                raise ChangesRejected(f"{where}: a value is {longest} characters long; at most {column.max_len}")
+        return
+    present = list(present())
     if column.name == "id":
         _match_all(where, _UUID, present, "an id")
     elif column.name == "origin":  # a few nodes' ids, repeated
@@ -170,10 +180,9 @@ def _check_column(register: str, column: Column, values: Sequence[Any], now_ms: 
         for v in set(present):
             if not _DATE.match(v) or not _is_date(v):
                 raise ChangesRejected(f"{where}: {v!r} is not a date (YYYY-MM-DD)")
-    elif column.max_len and column.kind == "text":
-        longest = max(map(len, present), default=0)
-        if longest > column.max_len:
-            raise ChangesRejected(f"{where}: a value is {longest} characters long; at most {column.max_len}")
+
+
+_is_present = partial(is_not, None)
 
 
 def _is_date(text: str) -> bool:

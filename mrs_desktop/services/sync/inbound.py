@@ -97,7 +97,12 @@ def _run_paused(store: Store, path: Path, progress: Progress, *, apply: bool) ->
         progress.report(1, 4, "Checking the records")
         progress.check()
         box = keys.box_private_key(keys.load_private_key(store.key_path))
-        raw = bundle.read_changes(opened, box, node_id=me)
+        raw = bundle.read_changes(opened, box, node_id=me)  # checked whole, even when known
+        previous = _applied_before(session, opened)
+        if previous is not None:
+            preview = _already_applied(opened, peer, previous)
+            preview.applied = apply
+            return preview
         blocks = decode(raw, schemas(), now_ms=time.time_ns() // 1_000_000)
         _check_ranges(opened, blocks)
         progress.report(2, 4, "Comparing with this database")
@@ -166,6 +171,32 @@ def _trusted_sender(session: Session, opened: bundle.Opened, me: str) -> Peer:
     return peer
 
 
+def _applied_before(session: Session, opened: bundle.Opened) -> BundleLog | None:
+    """The history entry of this very bundle (same id, from the same trusted signer) if it was
+    applied before with every record accounted for: merging the same states again is a no-op
+    (docs/sync.md), so there is nothing to compare. Not when it was undone, or when some of its
+    records were rejected (their origin may be trusted now)."""
+    log = session.get(BundleLog, opened.manifest["bundle_id"])
+    if (log is None or log.direction != "in" or log.status not in ("applied", "nothing new")
+            or log.peer_ids != opened.manifest["sender"]["node_id"]):
+        return None
+    counts = json.loads(log.counts or "{}")
+    return None if counts.get("rejected") else log
+
+
+def _already_applied(opened: bundle.Opened, peer: Peer, log: BundleLog) -> Preview:
+    m = opened.manifest
+    counts = {register: {"new": 0, "updated": 0, "unchanged": n, "rejected": 0, "held": 0}
+              for register, n in m["counts"].items()}
+    totals = {"new": 0, "updated": 0, "unchanged": sum(m["counts"].values()), "rejected": 0, "held": 0,
+              "conflicts": 0}
+    warning = (f"this bundle was imported before (on {log.processed_at[:16].replace('T', ' ')}); "
+               "importing it again changes nothing")
+    return Preview(opened.path.name, m["bundle_id"], peer.node_id, peer.country, peer.organisation,
+                   keys.fingerprint(peer.public_key), m["created_at"], m["encryption"] is not None,
+                   counts, totals, [], [], [warning])
+
+
 def _check_ranges(opened: bundle.Opened, blocks: list[Block]) -> None:
     """Each record's stamp lies in the range the manifest declares for its origin."""
     ranges = opened.manifest["ranges"]
@@ -207,8 +238,9 @@ def _reorder(row, have, want):
 def _preview(opened: bundle.Opened, peer: Peer, plan: Plan, session: Session) -> Preview:
     m = opened.manifest
     warnings = []
-    if session.get(BundleLog, m["bundle_id"]) is not None:
-        warnings.append("this bundle was imported before; importing it again changes nothing")
+    log = session.get(BundleLog, m["bundle_id"])
+    if log is not None and log.status != "undone":
+        warnings.append("this bundle was imported before; importing it again changes nothing new")
     for origin in sorted(plan.untrusted_origins):
         warnings.append(f"records made by node {origin} were not applied: it is not among your trusted peers")
     return Preview(opened.path.name, m["bundle_id"], peer.node_id, peer.country, peer.organisation,

@@ -365,28 +365,33 @@ def _unique_keys(register: str) -> list[tuple[str, ...]]:
 
 
 def _reject_clashes(conn: Connection, plan: Plan, accepted: dict[str, set[str]]) -> None:
-    """A record that would take another record's unique key (the same assessor reference in the
-    same country, say) is rejected with the reason; the rest of the bundle still applies."""
+    """A new record that would take another record's unique key (the same assessor reference in
+    the same country, say) is rejected with the reason; the rest of the bundle still applies.
+
+    Updates are left to the database: an owner changing a record's key onto another record's is
+    refused at commit, and the whole bundle with it (a clear message, nothing changed)."""
     for register, rp in plan.registers.items():
-        if not (rp.inserts or rp.updates):
+        if not rp.inserts:
             continue
         at = {c: i for i, c in enumerate(rp.columns)}
-        rows = [row for row, _ in rp.inserts] + rp.updates
+        rows = [row for row, _ in rp.inserts]
+        empty = conn.exec_driver_sql(f"SELECT 1 FROM {register} LIMIT 1").first() is None
         bad: dict[str, str] = {}
         for cols in _unique_keys(register):
             if any(c not in at for c in cols):
                 continue
-            idx = [at[c] for c in cols]
+            columns = [list(map(itemgetter(at[c]), rows)) for c in cols]
+            if empty and len(set(zip(*columns))) == len(rows):
+                continue  # nothing here to clash with, and no two alike in the bundle
             keys: dict[tuple, str] = {}
-            for row in rows:
-                key = tuple(row[i] for i in idx)
+            for row_id, key in zip(map(itemgetter(0), rows), zip(*columns)):
                 if None in key:
                     continue  # SQLite lets any number of records leave a unique field empty
                 if key in keys:
-                    bad[row[0]] = f"has the same {' and '.join(cols)} as another record in this bundle"
+                    bad[row_id] = f"has the same {' and '.join(cols)} as another record in this bundle"
                 else:
-                    keys[key] = row[0]
-            if not keys:
+                    keys[key] = row_id
+            if empty or not keys:
                 continue
             match = " AND ".join(f"t.{c} = json_extract(k.value, '$[{n}]')" for n, c in enumerate(cols))
             found = conn.exec_driver_sql(
@@ -400,7 +405,6 @@ def _reject_clashes(conn: Connection, plan: Plan, accepted: dict[str, set[str]])
         if not bad:
             continue
         rp.inserts = [(r, c) for r, c in rp.inserts if r[0] not in bad]
-        rp.updates = [r for r in rp.updates if r[0] not in bad]
         accepted[register] -= set(bad)
         plan.lines[:] = [Line(l.register, l.row_id, l.__dict__["_label"], l.country, REJECTED, bad[l.row_id])
                          if l.register == register and l.row_id in bad else l for l in plan.lines]

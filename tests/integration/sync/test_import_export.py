@@ -264,3 +264,16 @@ def test_a_key_rotation_reaches_a_partner_through_a_bundle(bare_nodes, tmp_path)
         assert s.get(Peer, kh.node.id).public_key == rotated.statement["new_key"]
     add_assessor(kh, 2)  # and the next bundle is accepted without any statement work
     assert inbound.import_bundle(th, send(kh, "THA", tmp_path, "later")).totals["new"] == 1
+
+
+def test_a_bundle_undone_then_imported_again_is_applied_again(bare_nodes, tmp_path):
+    """Known bundles are not compared again, unless the import was undone."""
+    khm, tha = bare_nodes["KHM"], bare_nodes["THA"]
+    add_assessor(khm, 1)
+    path = send(khm, "THA", tmp_path, "b1")
+    inbound.import_bundle(tha, path)
+    applied = data(tha)
+    inbound.undo_last_import(tha)
+    again = inbound.import_bundle(tha, path)
+    assert again.totals["new"] == 1 and not again.warnings
+    assert data(tha)["assessor"] == applied["assessor"]
