@@ -15,7 +15,7 @@ from pathlib import Path
 from .. import __version__
 from ..db.schema import HEAD
 from ..domain.errors import MrsError, ValidationError
-from . import commands, peers, reports, sync
+from . import assessments, commands, peers, reports, sync
 from .output import err
 
 KINDS = ("assessors", "trainings", "action-items")
@@ -57,10 +57,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(run=commands.demo)
 
     p = sub.add_parser("import", help="import a register from a CSV or XLSX file (all or nothing)")
-    p.add_argument("kind", choices=KINDS)
+    p.add_argument("kind", choices=(*KINDS, "assessments"))
     p.add_argument("file", type=Path)
     p.add_argument("--dry-run", action="store_true", help="check the file and report, change nothing")
-    p.set_defaults(run=_registers("import_file"))
+    p.set_defaults(run=assessments.import_file)
 
     p = sub.add_parser("export", help="export a register to CSV or XLSX (from the file's extension)")
     p.add_argument("kind", choices=KINDS)
@@ -76,6 +76,7 @@ def build_parser() -> argparse.ArgumentParser:
     peers.add_peer_commands(sub)
     sync.add_sync_commands(sub)
     reports.add_report_commands(sub)
+    assessments.add_cert_commands(sub)
 
     p = sub.add_parser("check", help="check the database's integrity, schema, index and node key")
     p.add_argument("--json", action="store_true")

@@ -1,4 +1,5 @@
-"""The tables: node identity, catalogue, the four registers, and the change log."""
+"""The tables: node identity, catalogue, the registers (assessments and certificates too), and the
+change log."""
 
 from __future__ import annotations
 
@@ -218,9 +219,85 @@ class Equivalence(Synced, Base):
     __table_args__ = (UniqueConstraint("occupation_a_id", "occupation_b_id", "aqrf_level"),)
 
 
+# --- Assessments and certificates (revision 0003, DESIGN.md §4) -------------------------------
+
+class Candidate(Synced, Base):
+    """A person assessed: one record however often assessed (matched by document + nationality)."""
+
+    __tablename__ = "candidate"
+    __register__ = "candidate"
+    __sync__ = "owned"
+    __owner_field__ = "country"
+    country: Mapped[country]  # the assessing country
+    family_name: Mapped[str] = mapped_column(String(120))
+    given_names: Mapped[str | None] = mapped_column(String(120))
+    name_native: Mapped[str | None] = mapped_column(String(200))
+    sex: Mapped[str | None] = mapped_column(String(10))
+    date_of_birth: Mapped[date | None]
+    nationality: Mapped[country]
+    # Stored, shown only where needed, and never sent to partners (services.sync.schema.PRIVATE):
+    # on a partner's copy it is empty.
+    id_document_no: Mapped[str | None] = mapped_column(String(60))
+    __table_args__ = (UniqueConstraint("country", "nationality", "id_document_no"),)
+
+
+class Assessment(Synced, Base):
+    __tablename__ = "assessment"
+    __register__ = "assessment"
+    __sync__ = "owned"
+    __owner_field__ = "country"
+    country: Mapped[country]
+    candidate_id: Mapped[str] = mapped_column(ForeignKey("candidate.id"), index=True)
+    occupation_id: Mapped[str] = mapped_column(ForeignKey("occupation.id"))
+    aqrf_level: Mapped[int]
+    centre: Mapped[short | None]
+    assessed_on: Mapped[day]
+    result: Mapped[str] = mapped_column(String(20))  # rolled up from the unit results
+    sheet_ref: Mapped[str | None] = mapped_column(String(60))
+
+
+class AssessmentAssessor(Synced, Base):
+    __tablename__ = "assessment_assessor"
+    __register__ = "assessment_assessor"
+    __sync__ = "owned"
+    __owner_field__ = "country"
+    country: Mapped[country]
+    assessment_id: Mapped[str] = mapped_column(ForeignKey("assessment.id"), index=True)
+    assessor_id: Mapped[str] = mapped_column(ForeignKey("assessor.id"))
+
+
+class UnitResult(Synced, Base):
+    """Append-only: a result once recorded is never edited (a new assessment supersedes it)."""
+
+    __tablename__ = "unit_result"
+    __register__ = "unit_result"
+    __sync__ = "append"
+    assessment_id: Mapped[str] = mapped_column(ForeignKey("assessment.id"), index=True)
+    unit_id: Mapped[str] = mapped_column(ForeignKey("competency_unit.id"))
+    outcome: Mapped[str] = mapped_column(String(6))
+
+
+class Certificate(Synced, Base):
+    __tablename__ = "certificate"
+    __register__ = "certificate"
+    __sync__ = "owned"
+    __owner_field__ = "country"
+    country: Mapped[country]  # the issuer
+    number: Mapped[str] = mapped_column(String(40), unique=True)
+    assessment_id: Mapped[str] = mapped_column(ForeignKey("assessment.id"), index=True)
+    kind: Mapped[str] = mapped_column(String(10))  # full | units
+    units: Mapped[str] = mapped_column(Text)  # comma-separated codes of the units achieved
+    issued_on: Mapped[day]
+    status: Mapped[str] = mapped_column(String(10))  # valid | revoked
+    revoked_on: Mapped[date | None]
+    revoked_reason: Mapped[str | None] = mapped_column(Text)
+    payload: Mapped[str] = mapped_column(Text)  # the signed MRS1 QR text
+
+
 SYNCED_MODELS: tuple[type[Synced], ...] = (
     Sector, Occupation, CompetencyUnit, Assessor, Accreditation, Training, Participant,
     ActionPlan, ActionItem, ProgressUpdate, Equivalence,
+    Candidate, Assessment, AssessmentAssessor, UnitResult, Certificate,
 )
 REGISTERS = {m.__register__: m for m in SYNCED_MODELS}
 

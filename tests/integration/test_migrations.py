@@ -32,7 +32,7 @@ FIXTURE_FILES = sorted(FIXTURES.glob("*.sqlite"))
 # What make_fixture_db.py wrote into each revision's fixture: live rows per table.
 _COUNTS_0001 = {Assessor: 4, Accreditation: 4, Training: 1, Participant: 2, ActionPlan: 1,
                 ActionItem: 2, ProgressUpdate: 1, Equivalence: 1}
-EXPECTED_COUNTS = {"0001": _COUNTS_0001, "0002": _COUNTS_0001}
+EXPECTED_COUNTS = {"0001": _COUNTS_0001, "0002": _COUNTS_0001, "0003": _COUNTS_0001}
 
 
 def test_there_is_a_fixture_for_every_released_revision():

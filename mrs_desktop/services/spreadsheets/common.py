@@ -35,7 +35,8 @@ from .reader import Table, read_table
 from .templates import locate_fields
 
 PLURALS = {"assessor": "assessors", "accreditation": "accreditations", "training": "trainings",
-           "participant": "participants", "action_plan": "action plans", "action_item": "action items"}
+           "participant": "participants", "action_plan": "action plans", "action_item": "action items",
+           "candidate": "candidates", "assessment": "assessments", "unit_result": "unit results"}
 CATALOGUE_REGISTERS = ("sector", "occupation")
 REPORT_EVERY = 5000
 MAX_ERRORS = 100_000  # past this many, the file is surely not what the user meant: stop checking

@@ -92,6 +92,27 @@ TEMPLATES: dict[str, tuple[Column, ...]] = {
         _C("status", False, ("item_status",)),
         _C("percent", False, ("percent_complete", "progress", "%", "completion")),
     ),
+    # Result sheets (import only): one row per unit result, docs/spreadsheet-templates.md.
+    "assessments": (
+        _C("sheet_ref", False, ("sheet", "batch", "batch_ref")),
+        _C("family_name", True, ("surname", "last_name", "family")),
+        _C("given_names", False, ("given_name", "first_name", "first_names", "forename")),
+        _C("name_native", False, ("native_name", "name_in_national_script", "local_name")),
+        _C("sex", False, ("gender",)),
+        _C("date_of_birth", False, ("dob", "birth_date", "birthdate", "born")),
+        _C("nationality", True, ("nationality_code", "citizenship")),
+        _C("id_document_no", True, ("document_no", "passport_no", "id_no", "id_number",
+                                     "document_number", "passport_number")),
+        _C("occupation_code", True, ("occupation", "qualification_code")),
+        _C("occupation_title", False, ("occupation_name", "qualification", "qualification_title")),
+        _C("aqrf_level", True, ("level", "aqrf", "qualification_level")),
+        _C("centre", False, ("center", "assessment_centre", "assessment_center", "venue")),
+        _C("assessed_on", True, ("assessment_date", "date_assessed", "date")),
+        _C("assessor_refs", False, ("assessor_ref", "assessors", "assessor")),
+        _C("unit_code", True, ("unit", "unit_no", "competency_unit")),
+        _C("unit_title", False, ("unit_name",)),
+        _C("outcome", True, ("result", "unit_outcome", "unit_result")),
+    ),
 }
 
 

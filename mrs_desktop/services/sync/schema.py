@@ -24,6 +24,10 @@ DERIVED: dict[str, dict[str, tuple[tuple[str, ...], Callable[..., Any]]]] = {
 }
 
 
+# register → columns that stay on the node that wrote them (personal data partners do not need).
+PRIVATE: dict[str, tuple[str, ...]] = {"candidate": ("id_document_no",)}
+
+
 def _kind(column) -> str:
     t = column.type
     if isinstance(t, Boolean):
@@ -39,7 +43,7 @@ def _kind(column) -> str:
 def schemas() -> dict[str, RegisterSchema]:
     out = {}
     for name, model in REGISTERS.items():
-        derived = DERIVED.get(name, {})
+        derived = {*DERIVED.get(name, {}), *PRIVATE.get(name, ())}
         table = model.__table__
         names = [*SYNC_COLUMNS, *(c.key for c in table.columns if c.key not in SYNC_COLUMNS and c.key not in derived)]
         columns = tuple(
