@@ -164,17 +164,23 @@ def backup_file(source: Path, target: Path) -> Path:
     """A consistent copy of a live database (SQLite's online backup), written then renamed."""
     target.parent.mkdir(parents=True, exist_ok=True)
     partial = target.with_name(target.name + ".partial")
-    src = sqlite3.connect(source)
+    copy_database(source, partial)
+    os.replace(partial, target)
+    return target
+
+
+def copy_database(source: Path, target: Path) -> None:
+    """SQLite's online backup of `source` into `target`, in one step: other connections see the
+    target before or after, never half-copied, and a crash during it leaves the target as it was."""
+    src = sqlite3.connect(f"file:{source}?mode=ro", uri=True)
     try:
-        dst = sqlite3.connect(partial)
+        dst = sqlite3.connect(target)
         try:
             src.backup(dst)
         finally:
             dst.close()
     finally:
         src.close()
-    os.replace(partial, target)
-    return target
 
 
 def _stamp() -> str:

@@ -17,19 +17,7 @@ from ..domain.errors import AlreadyExists, MrsError
 
 def create_key_file(path: Path) -> str:
     """Write a new private key to `path` (which must not exist); return the public key as hex."""
-    key = Ed25519PrivateKey.generate()
-    pem = key.private_bytes(serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8,
-                            serialization.NoEncryption())
-    path.parent.mkdir(parents=True, exist_ok=True)
-    try:
-        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-    except FileExistsError:
-        raise AlreadyExists(f"a node key already exists at {path}; it is never overwritten") from None
-    with os.fdopen(fd, "wb") as fh:
-        fh.write(pem)
-        fh.flush()
-        os.fsync(fh.fileno())
-    return public_hex(key.public_key())
+    return write_key_file(path, Ed25519PrivateKey.generate())
 
 
 def load_private_key(path: Path) -> Ed25519PrivateKey:

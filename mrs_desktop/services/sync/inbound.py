@@ -20,7 +20,7 @@ from sqlalchemy.orm import Session
 
 from ...db.models import BundleLog, ChangeLog, HeldRecord, Peer
 from ...db.schema import HEAD
-from ...db.store import Store, backup_file
+from ...db.store import Store, backup_file, copy_database
 from ...db.uow import UnitOfWork
 from ...domain.clock import MAX_DRIFT_MS, describe
 from ...domain.errors import InputRejected, NoNode
@@ -329,18 +329,9 @@ def undo_last_import(store: Store) -> Undone:
 
 
 def _restore(store: Store, point: Path) -> None:
-    """Copy the restore point over the live database in one step (SQLite's backup: atomic for
-    other readers, and a crash during it leaves the database as it was)."""
+    """Copy the restore point over the live database (SQLite's backup, in one step)."""
     store.engine.dispose()
-    src = sqlite3.connect(f"file:{point}?mode=ro", uri=True)
-    try:
-        dst = sqlite3.connect(store.path)
-        try:
-            src.backup(dst)
-        finally:
-            dst.close()
-    finally:
-        src.close()
+    copy_database(point, store.path)
     os.utime(store.path)
 
 
