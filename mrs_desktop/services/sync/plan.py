@@ -233,10 +233,13 @@ def _plan_whole(conn: Connection, block: Block, rp: RegisterPlan, plan: Plan, ct
     owner_field = _owner_field(register)
     owners = (map(itemgetter(block.index(owner_field)), rows) if owner_field and owner_field in block.columns
               else repeat(None))
-    mine = list(map(local.get, ids))
-    keys = list(zip(origins, map(merge.writer_of, stamps), owners, (m and m[1] for m in mine)))
+    mine = list(map(local.get, ids)) if local else repeat(None, len(ids))
+    writers = map(_WRITER, stamps)  # merge.writer_of, in C
+    local_origins = (m and m[1] for m in mine) if local else repeat(None)
+    keys = list(zip(origins, writers, owners, local_origins))
     problems = {key: _whole_problem(register, kind, key, ctx, plan) for key in set(keys)}
-    reasons = list(map(problems.__getitem__, keys))
+    # Usually every record passes: no list of reasons to build then.
+    reasons = list(map(problems.__getitem__, keys)) if any(problems.values()) else [None] * len(keys)
     if not local:  # an empty register, or none of these records here yet
         outcomes = [NEW] * len(rows)
     else:
@@ -250,6 +253,9 @@ def _plan_whole(conn: Connection, block: Block, rp: RegisterPlan, plan: Plan, ct
     country = {o: ctx.countries.get(o, "?") for o in set(origins)}
     plan.lines.extend(map(Line, repeat(register), ids, zip(repeat(block.columns), rows),
                           map(country.__getitem__, origins), outcomes, reasons))
+
+
+_WRITER = itemgetter(slice(20, None))  # a stamp's node: see domain.merge.writer_of
 
 
 def _whole_problem(register: str, kind: str, key: tuple, ctx: Context, plan: Plan) -> str | None:
