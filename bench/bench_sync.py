@@ -179,11 +179,9 @@ def run(workdir: Path) -> list[Result]:
 
 
 def main() -> None:
-    workdir = Path(sys.argv[1]) if len(sys.argv) > 1 else Path(tempfile.mkdtemp(prefix="mrs-bench-"))
-    for r in run(workdir):
-        ratio = f" = {r.ratio:.1f}x baseline {r.baseline:.3f} {r.unit}" if r.baseline else ""
-        print(f"{'ok  ' if r.ok else 'MISS'} {r.name}: {r.value:.3f} {r.unit}{ratio} (target {r.target})")
-        print(f"     {r.note}")
+    from bench.__main__ import print_table
+
+    print_table(run(Path(sys.argv[1]) if len(sys.argv) > 1 else Path(tempfile.mkdtemp(prefix="mrs-bench-"))))
 
 
 if __name__ == "__main__":

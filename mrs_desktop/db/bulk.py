@@ -98,7 +98,7 @@ def _insert(session: Session, writer: Writer, model: type[Synced], names: list[s
     mark = conn.exec_driver_sql(f"SELECT coalesce(max(rowid), 0) FROM {table}").scalar()
     columns = ", ".join([*names, *fixed])
     slots = ", ".join(["?"] * len(names) + [_literal(v) for v in fixed.values()])
-    _executemany(conn, f"INSERT INTO {table} ({columns}) VALUES ({slots})", values)
+    execute_many(conn, f"INSERT INTO {table} ({columns}) VALUES ({slots})", values)
     search_index.index_after(conn, model, mark)
     # The change log copies id, origin and stamp from the rows just written, inside SQLite:
     # binding 183,000 log rows from Python cost twice as much (bench_import).
@@ -147,7 +147,7 @@ def _values(model: type[Synced], rows: Sequence[Mapping[str, Any]], columns: lis
     return map(tuple.__add__, zip(ids, origins, stamps, repeat(0)), picked)
 
 
-def _executemany(conn: Connection, sql: str, params: Iterable[tuple]) -> None:
+def execute_many(conn: Connection, sql: str, params: Iterable[tuple]) -> None:
     """executemany on the driver's own cursor, which (unlike SQLAlchemy's) takes an iterator."""
     cursor = conn.connection.driver_connection.cursor()
     try:

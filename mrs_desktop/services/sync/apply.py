@@ -10,6 +10,7 @@ from typing import Any
 from sqlalchemy.engine import Connection
 
 from ...db import search_index
+from ...db.bulk import execute_many
 from ...sync.changes import collector_paused
 from .plan import Plan, RegisterPlan
 from .schema import DERIVED, model
@@ -35,15 +36,6 @@ def _apply(conn: Connection, plan: Plan, bundle_id: str) -> None:
             "bundle_id, detected_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, strftime('%Y-%m-%dT%H:%M:%S+00:00', 'now'))",
             [(c.register, c.row_id, c.field, json.dumps(c.kept.value), c.kept.stamp, json.dumps(c.lost.value),
               c.lost.stamp, bundle_id) for c in plan.conflicts])
-
-
-def execute_many(conn: Connection, sql: str, params) -> None:
-    """executemany on the driver's cursor, which takes an iterator (nothing held all at once)."""
-    cursor = conn.connection.driver_connection.cursor()
-    try:
-        cursor.executemany(sql, params)
-    finally:
-        cursor.close()
 
 
 def _with_derived(register: str, columns: list[str], rows):

@@ -31,7 +31,7 @@ from ...sync.changes import Block, ChangesRejected, collector_paused, decode
 from .. import peers as peer_service
 from . import state
 from .apply import apply_plan
-from .plan import ConflictLine, Context, Line, Plan, make_plan
+from .plan import ConflictLine, Context, Line, Plan, make_plan, reorder
 from .schema import schemas
 
 RESTORE_POINTS_KEPT = 5
@@ -123,7 +123,8 @@ def _run_paused(store: Store, path: Path, progress: Progress, *, apply: bool) ->
         try:
             if plan.writes_anything:
                 apply_plan(session.connection(), plan, bundle_id)
-            _bookkeeping(session, opened, peer, plan, preview, store)
+            latest = _latest_applied(plan)
+            _bookkeeping(session, opened, peer, plan, preview, store, latest)
             uow.commit()
         except (sqlite3.IntegrityError, IntegrityError) as exc:
             # A record the plan could not foresee clashing, e.g. another record here under the
@@ -133,8 +134,8 @@ def _run_paused(store: Store, path: Path, progress: Progress, *, apply: bool) ->
             detail = str(getattr(exc, "orig", exc))
             raise ChangesRejected(f"{path.name}: its records clash with records in this database "
                                   f"({detail}); nothing was changed") from None
-        for stamp in _stamps(blocks):
-            store.writer.clock.observe(stamp, check_drift=False)
+        if latest:  # a change made here next must follow what this node now holds
+            store.writer.clock.observe(latest, check_drift=False)
     preview.applied = True
     progress.report(4, 4, "Done")
     return preview
@@ -225,14 +226,10 @@ def _held_blocks(session: Session) -> list[Block]:
         payload = json.loads(held.payload)
         b = blocks.setdefault(held.register, Block(held.register, payload["columns"], [],
                                                    payload["clock_fields"], []))
-        b.rows.append(_reorder(payload["row"], payload["columns"], b.columns))
+        b.rows.append(reorder(payload["row"], payload["columns"], b.columns))
         if b.clock_fields:
             b.clocks.append(payload["clocks"])
     return list(blocks.values())
-
-
-def _reorder(row, have, want):
-    return row if have == want else [dict(zip(have, row)).get(c) for c in want]
 
 
 def _preview(opened: bundle.Opened, peer: Peer, plan: Plan, session: Session) -> Preview:
@@ -249,15 +246,15 @@ def _preview(opened: bundle.Opened, peer: Peer, plan: Plan, session: Session) ->
 
 
 def _bookkeeping(session: Session, opened: bundle.Opened, peer: Peer, plan: Plan, preview: Preview,
-                 store: Store) -> None:
+                 store: Store, latest: str | None) -> None:
     m = opened.manifest
     for origin, (after, upto) in m["ranges"].items():
         if origin not in plan.untrusted_origins and origin != store.node.id:
             state.note_received(session, origin, after, upto)
     peer.acked = json.dumps(m["acked"], sort_keys=True)
     peer.last_in_at = state.now_iso()
-    for stamp in _stamps(plan_blocks(plan)):
-        state.note_clock_seen(session, stamp)
+    if latest:
+        state.note_clock_seen(session, latest)
     session.flush()
     seq = session.scalar(select(func.max(ChangeLog.seq))) or 0
     log = session.get(BundleLog, m["bundle_id"])
@@ -272,14 +269,11 @@ def _bookkeeping(session: Session, opened: bundle.Opened, peer: Peer, plan: Plan
         log.processed_at = state.now_iso()
 
 
-def plan_blocks(plan: Plan):
-    return [Block(r.register, r.columns, [row for row, _ in r.inserts] + r.updates, [], [])
-            for r in plan.registers.values()]
-
-
-def _stamps(blocks: list[Block]):
-    latest = max((row[2] for b in blocks for row in b.rows), default=None)
-    return [latest] if latest else []
+def _latest_applied(plan: Plan) -> str | None:
+    """The latest stamp among the records this import writes (the clock moves past it)."""
+    return max((stamp for r in plan.registers.values()
+                for stamp in (*(row[2] for row, _ in r.inserts), *(row[2] for row in r.updates),
+                              *(top for _, _, top in r.field_updates))), default=None)
 
 
 def restore_points_dir(store: Store) -> Path:

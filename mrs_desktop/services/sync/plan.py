@@ -173,7 +173,7 @@ def _with_held(blocks: list[Block], held: list[Block]) -> dict[str, Block]:
             continue
         position = {row[0]: i for i, row in enumerate(target.rows)}
         for row, clocks in zip(h.rows, h.clocks or [None] * len(h.rows)):
-            row = _reorder(row, h.columns, target.columns)
+            row = reorder(row, h.columns, target.columns)
             clocks = _reorder_clocks(clocks, h.clock_fields, target.clock_fields)
             i = position.get(row[0])
             if i is None:
@@ -187,7 +187,8 @@ def _with_held(blocks: list[Block], held: list[Block]) -> dict[str, Block]:
     return out
 
 
-def _reorder(row: list, have: list[str], want: list[str]) -> list:
+def reorder(row: list, have: list[str], want: list[str]) -> list:
+    """A row in `have` column order, given in `want` order (absent columns empty)."""
     if have == want:
         return row
     by = dict(zip(have, row))
