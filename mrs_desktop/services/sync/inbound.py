@@ -11,7 +11,10 @@ import json
 import os
 import sqlite3
 import time
+from collections.abc import Sequence
 from dataclasses import dataclass, field
+from itertools import compress
+from operator import itemgetter
 from pathlib import Path
 
 from sqlalchemy import func, select
@@ -51,7 +54,7 @@ class Preview:
     encrypted: bool
     counts: dict[str, dict[str, int]]
     totals: dict[str, int]
-    lines: list[Line]
+    lines: Sequence[Line]  # plan.Lines: each made when read
     conflicts: list[ConflictLine]
     warnings: list[str] = field(default_factory=list)
     applied: bool = False
@@ -210,12 +213,13 @@ def _check_ranges(opened: bundle.Opened, blocks: list[Block]) -> None:
     for b in blocks:
         if b.clock_fields:
             continue  # a shared record travels whole when one of its fields changed in range
-        by_origin: dict[str, list[str]] = {}
-        for row in b.rows:
-            by_origin.setdefault(row[1], []).append(row[2])
-        for origin, stamps in by_origin.items():
+        # A column at a time (compress runs in C): a bundle's records have few origins.
+        origins, stamps = b.column(1), b.column(2)
+        distinct = set(origins)
+        for origin in distinct:
+            theirs = stamps if len(distinct) == 1 else list(compress(stamps, map(origin.__eq__, origins)))
             r = ranges.get(origin)
-            if r is None or not (min(stamps) > r[0] and max(stamps) <= r[1]):
+            if r is None or not (min(theirs) > r[0] and max(theirs) <= r[1]):
                 raise BundleRejected(opened.path, f"{b.register} records of {origin} lie outside the "
                                                   "clock range its manifest declares")
 
@@ -271,9 +275,11 @@ def _bookkeeping(session: Session, opened: bundle.Opened, peer: Peer, plan: Plan
 
 def _latest_applied(plan: Plan) -> str | None:
     """The latest stamp among the records this import writes (the clock moves past it)."""
-    return max((stamp for r in plan.registers.values()
-                for stamp in (*(row[2] for row, _ in r.inserts), *(row[2] for row in r.updates),
-                              *(top for _, _, top in r.field_updates))), default=None)
+    third = itemgetter(2)  # a row's stamp, and a field update's new one (taken in C: 100,000 rows)
+    latest = [max(stamps, default=None) for r in plan.registers.values()
+              for stamps in (map(third, map(itemgetter(0), r.inserts)), map(third, r.updates),
+                             map(third, r.field_updates))]
+    return max(filter(None, latest), default=None)
 
 
 def restore_points_dir(store: Store) -> Path:
