@@ -1,23 +1,31 @@
-"""Opening the SQLite store: file checks, pragmas, backup and migration, node and clock."""
+"""Opening the SQLite store: file checks, pragmas, backup and migration, node and clock.
+
+A database at the current schema is checked and read with the standard library's sqlite3;
+SQLAlchemy is imported when the store is first asked for its engine or a session (a write, or
+`load()`). So the desktop app paints its first page before the ORM is loaded. A database that
+needs migrating is backed up and upgraded by `open_store` itself, before anything can write.
+"""
 
 from __future__ import annotations
 
 import os
 import sqlite3
+import threading
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
+from typing import TYPE_CHECKING, Iterator
 
 import platformdirs
-from sqlalchemy import create_engine, event, select, text
-from sqlalchemy.engine import Engine
-from sqlalchemy.orm import Session, sessionmaker
 
 from ..domain.clock import HybridClock
 from ..domain.errors import StoreProblem
-from . import changelog
-from .models import ChangeLog, Node, Setting
 from .schema import HEAD, REVISIONS
+
+if TYPE_CHECKING:
+    from sqlalchemy.engine import Engine
+    from sqlalchemy.orm import Session, sessionmaker
 
 APP_NAME = "MRS Desktop"
 APP_AUTHOR = "ILO-MRS"
@@ -42,15 +50,34 @@ class Writer:
     clock: HybridClock
 
 
-class Store:
-    """An opened database file: engine, session factory, and (once initialised) the node."""
+@dataclass(frozen=True)
+class NodeRecord:
+    """This installation's node row as it was last read (`Store.load_node`)."""
 
-    def __init__(self, path: Path, engine: Engine):
+    id: str
+    country: str
+    organisation: str
+    focal_point: str | None
+    public_key: str
+    created_at: str
+
+
+_NODE = "SELECT id, country, organisation, focal_point, public_key, created_at FROM node LIMIT 1"
+# The last stamp of a local write, and of any received in bundles: a local write follows both.
+_LAST_STAMPS = ("SELECT (SELECT max(hlc) FROM change_log), "
+                "(SELECT value FROM setting WHERE key = 'clock_seen')")
+
+
+class Store:
+    """An opened database file: its node, plain reads, and (built when first asked for) the
+    SQLAlchemy engine and session factory."""
+
+    def __init__(self, path: Path, engine: Engine | None = None):
         self.path = path
-        self.engine = engine
-        self.sessions = sessionmaker(engine, expire_on_commit=False)
-        changelog.install(self.sessions)
-        self.node: Node | None = None
+        self._engine = engine
+        self._sessions: sessionmaker[Session] | None = None
+        self._loading = threading.RLock()  # the GUI thread and the worker may both ask first
+        self.node: NodeRecord | None = None
         self.writer: Writer | None = None
         self.load_node()
 
@@ -59,15 +86,66 @@ class Store:
         """The node's private key lives beside the database, never inside it."""
         return self.path.with_name(self.path.stem + "-node.key")
 
+    @property
+    def loaded(self) -> bool:
+        """Whether SQLAlchemy is imported and the engine and session factory built."""
+        return self._sessions is not None
+
+    def load(self) -> Store:
+        """Import SQLAlchemy and build the engine and session factory now, not at the first write."""
+        _ = self.sessions
+        return self
+
+    @property
+    def engine(self) -> Engine:
+        if self._engine is None:
+            with self._loading:
+                if self._engine is None:
+                    self._engine = _engine(self.path)
+        return self._engine
+
+    @property
+    def sessions(self) -> sessionmaker[Session]:
+        if self._sessions is None:
+            with self._loading:
+                if self._sessions is None:
+                    from sqlalchemy.orm import sessionmaker
+
+                    from . import changelog
+
+                    sessions = sessionmaker(self.engine, expire_on_commit=False)
+                    changelog.install(sessions)
+                    self._sessions = sessions
+        return self._sessions
+
+    @contextmanager
+    def reading(self) -> Iterator[sqlite3.Connection]:
+        """A plain sqlite3 connection for reads: the engine's (pooled, with its pragmas) once it
+        exists, else one of its own that refuses writes, so reading never imports SQLAlchemy.
+
+        (`query_only`, not `mode=ro`: a read-only connection that is the last to close leaves
+        the -wal and -shm files beside the database; this one removes them as the engine does.)
+        """
+        if self._engine is not None:
+            with self._engine.connect() as conn:
+                yield conn.connection.driver_connection
+            return
+        db = sqlite3.connect(f"file:{self.path}?mode=rw", uri=True)
+        try:
+            db.execute("PRAGMA query_only=ON")
+            yield db
+        finally:
+            db.close()
+
     def load_node(self) -> None:
-        with self.sessions() as session:
-            self.node = session.scalars(select(Node)).first()
-            if self.node is None:
+        with self.reading() as db:
+            row = db.execute(_NODE).fetchone()
+            if row is None:
+                self.node = None
                 return
-            last = session.scalar(select(ChangeLog.hlc).order_by(ChangeLog.hlc.desc()).limit(1))
-            # Stamps received in bundles count too: a local write must follow what it has seen.
-            seen = session.scalar(select(Setting.value).where(Setting.key == "clock_seen"))
-            last = max(filter(None, (last, seen)), default=None)
+            last, seen = db.execute(_LAST_STAMPS).fetchone()
+        self.node = NodeRecord(*row)
+        last = max(filter(None, (last, seen)), default=None)
         self.writer = Writer(self.node.id, HybridClock(self.node.id, last=last))
 
     def session(self) -> Session:
@@ -76,7 +154,8 @@ class Store:
         return session
 
     def close(self) -> None:
-        self.engine.dispose()
+        if self._engine is not None:
+            self._engine.dispose()
 
 
 def open_store(path: Path | str | None = None) -> Store:
@@ -88,15 +167,18 @@ def open_store(path: Path | str | None = None) -> Store:
         path.parent.mkdir(parents=True, exist_ok=True)
         if revision is not None:
             backup_file(path, path.parent / "backups" / f"{path.stem}-before-{HEAD}-{_stamp()}.sqlite")
+    if revision == HEAD:
+        return Store(path)  # SQLAlchemy is imported when the store is first written
     engine = _engine(path)
-    if revision != HEAD:
-        from .migrate import upgrade  # Alembic is imported only when there is work for it
+    from .migrate import upgrade  # Alembic is imported only when there is work for it
 
-        upgrade(engine)
-    return Store(path, engine)
+    upgrade(engine)
+    return Store(path, engine).load()  # SQLAlchemy is here already: build the rest with it
 
 
 def _engine(path: Path) -> Engine:
+    from sqlalchemy import create_engine, event
+
     engine = create_engine(f"sqlite:///{path}")
 
     @event.listens_for(engine, "connect")
@@ -188,5 +270,6 @@ def _stamp() -> str:
 
 
 def schema_revision(store: Store) -> str | None:
-    with store.engine.connect() as conn:
-        return conn.execute(text("SELECT version_num FROM alembic_version")).scalar()
+    with store.reading() as db:
+        row = db.execute("SELECT version_num FROM alembic_version").fetchone()
+    return row[0] if row else None

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
-from sqlalchemy.orm import Session
+from typing import TYPE_CHECKING
 
 from ..domain.changes import Changes
 from ..domain.errors import NoNode
 from .store import Store, Writer
+
+if TYPE_CHECKING:  # SQLAlchemy loads with the store's first session, not with this module
+    from sqlalchemy.orm import Session
 
 
 class UnitOfWork:

@@ -58,8 +58,7 @@ def view_ids(store: Store, view: RegisterView, *, limit: int = -1,
     check_view(view)
     today = today or default_today()
     home = store.node.country if store.node is not None else None
-    with store.engine.connect() as conn:
-        db = conn.connection.driver_connection  # as services.search: plain sqlite3 is cheaper
+    with store.reading() as db:  # as services.search: plain sqlite3 is cheaper
         where = sq.build_filters(db, view.query, today=today, home_country=home)
         if view.partners_only:
             where.clauses.append("a.country <> ?")

@@ -10,7 +10,7 @@ from ..db.models import (
     Accreditation, ActionItem, ActionPlan, Assessor, Equivalence, Participant, Training,
 )
 from ..db.store import Store
-from ..domain.reference import countries
+from .node_summary import NodeSummary, node_summary  # noqa: F401 (their home before)
 
 
 @dataclass(frozen=True)
@@ -25,24 +25,6 @@ class RegisterCount:
     @property
     def total(self) -> int:
         return self.own + self.partners
-
-
-@dataclass(frozen=True)
-class NodeSummary:
-    """Who this installation is, in words a person reads."""
-
-    country: str
-    country_name: str
-    organisation: str
-    focal_point: str | None
-
-
-def node_summary(store: Store) -> NodeSummary | None:
-    node = store.node
-    if node is None:
-        return None
-    name = countries()[node.country].name if node.country in countries() else node.country
-    return NodeSummary(node.country, name, node.organisation, node.focal_point)
 
 
 def register_counts(store: Store) -> list[RegisterCount]:

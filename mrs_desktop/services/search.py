@@ -23,7 +23,7 @@ from .search_names import name_query
 from .search_detail import AccreditationDetail, AssessorDetail, assessor_detail
 
 __all__ = ["AssessorQuery", "AssessorRow", "AssessorDetail", "AccreditationDetail", "search_assessors",
-           "count_assessors", "assessor_ids", "assessor_rows", "get_assessor"]
+           "count_assessors", "assessor_ids", "assessor_rows", "get_assessor", "sector_choices"]
 
 STATUSES = (*ACCREDITATION_STATUSES, "expired")
 # An assessor's status is that of their best accreditation.
@@ -110,6 +110,12 @@ def get_assessor(store: Store, assessor_id: str, *, today: date | None = None) -
     return detail
 
 
+def sector_choices(store: Store) -> list[tuple[str, str, str]]:
+    """The sectors a search may filter by: (id, code, name) of each live sector, by name."""
+    with _reading(store) as db:
+        return db.execute("SELECT id, code, name FROM sector WHERE deleted = 0 ORDER BY name").fetchall()
+
+
 def _check(query: AssessorQuery) -> None:
     errors = []
     if query.status is not None and query.status not in STATUSES:
@@ -127,9 +133,10 @@ def _check(query: AssessorQuery) -> None:
 @contextmanager
 def _reading(store: Store) -> Iterator[sqlite3.Connection]:
     """The driver's own connection: a search is a few small statements, and SQLAlchemy's
-    result objects would cost more than SQLite's work (the budget is 2 ms a search)."""
-    with store.engine.connect() as conn:
-        yield conn.connection.driver_connection
+    result objects would cost more than SQLite's work (the budget is 2 ms a search). Before the
+    store has loaded SQLAlchemy (the app's first page) it is a read-only sqlite3 connection."""
+    with store.reading() as db:
+        yield db
 
 
 def _home(store: Store) -> str | None:

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..db.models import REGISTERS
 from ..db.uow import UnitOfWork
 from ..domain.changes import Changes, Edit
 from ..domain.errors import InputRejected
@@ -67,6 +66,8 @@ class UndoStack:
 
 
 def _write(uow: UnitOfWork, step: Step, *, backwards: bool) -> Changes:
+    from ..db.models import REGISTERS  # (the ORM: loaded by the first write anyway)
+
     verb = "undo" if backwards else "redo"
     with uow:
         edits = reversed(step.edits) if backwards else step.edits

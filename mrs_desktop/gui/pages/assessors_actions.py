@@ -16,7 +16,6 @@ from ...domain.task import Progress
 from ...services.assessor_list import view_ids
 from ...services.search import AssessorRow, get_assessor
 from .. import settings
-from ..operations import assessors as ops
 
 if TYPE_CHECKING:  # dialogs and openpyxl are imported when first used, not at start
     from ..dialogs.assessor_editor import AssessorEditor
@@ -175,5 +174,7 @@ class AssessorActions(QObject):
                                       buttons.Yes | buttons.No, buttons.No)
         if answer != buttons.Yes:
             return False
+        from ..operations import assessors as ops  # (the ORM's writes: not needed to show the page)
+
         self.ctx.run_op(ops.remove_assessors(assessor_ids=own), parent=self.page)
         return True

@@ -9,8 +9,7 @@ from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLineEdit, QToolButton, QW
 
 from ...db.store import Store
 from ...domain.reference import countries
-from ...services import catalogue
-from ...services.search import AssessorQuery
+from ...services.search import AssessorQuery, sector_choices
 from ..models.assessors import country_name
 
 EXPIRY_DAYS = (30, 90, 180)
@@ -74,8 +73,7 @@ class AssessorFilters(QWidget):
     def refresh_sectors(self) -> None:
         """Re-read the catalogue's sectors (a user or an import may add one), keeping the choice."""
         chosen = self.sector.currentData()
-        with self._store.session() as session:
-            sectors = [(s.id, s.code, s.name) for s in catalogue.sectors(session)]
+        sectors = sector_choices(self._store)  # (plain reads: the first page needs no ORM)
         self._sectors = sectors
         self.sector.blockSignals(True)
         self.sector.clear()
