@@ -65,7 +65,7 @@ def qr_payload(number: str) -> str:
     return f"MRS1|{number}|Tiler|2|CON-TIL-01,CON-TIL-02,CON-TIL-03|2026-05-12|node-0192f4a3|{signature}"
 
 
-def views(n: int = N, logo: Path | None = None) -> list:
+def views(n: int = N, logo: bytes | None = None) -> list:
     from mrs_desktop.documents import CertificateView
 
     countries = list(PEOPLE)
@@ -83,7 +83,7 @@ def views(n: int = N, logo: Path | None = None) -> list:
             qualification_title="Certificate II in Wall and Floor Tiling", units=UNITS[: 3 + i % 5],
             assessed_on=date(2026, 5, 3), issued_on=date(2026, 5, 12), assessor_name="Chea Sophal",
             issuer_country=country, issuer_organisation=ministry,
-            issuer_organisation_native=native_ministry, logo_path=logo, qr_text=qr_payload(number)))
+            issuer_organisation_native=native_ministry, logo=logo, qr_text=qr_payload(number)))
     return out
 
 
@@ -130,24 +130,47 @@ def run(workdir: Path) -> list[Result]:
     ]
 
 
-def placeholder_logo(path: Path) -> Path:
+def placeholder_logo() -> bytes:
     """A plain emblem where a ministry's logo goes (samples only; nodes configure their own)."""
+    import io
+
     from PIL import Image, ImageDraw
 
     image = Image.new("RGBA", (256, 256), (0, 0, 0, 0))
     draw = ImageDraw.Draw(image)
     draw.ellipse((8, 8, 248, 248), fill=(28, 51, 97, 255))
     draw.ellipse((40, 40, 216, 216), outline=(179, 143, 61, 255), width=12)
-    image.save(path)
-    return path
+    out = io.BytesIO()
+    image.save(out, "PNG")
+    return out.getvalue()
+
+
+# The member states whose national language is written in Latin script (samples only):
+# (ministry, ministry in its language, holder).
+LATIN_SAMPLES = {
+    "BRN": ("Ministry of Education, Technical and Vocational Education",
+            "Kementerian Pendidikan, Pendidikan Teknik dan Vokasional", "Nurul Ain binti Haji Ahmad"),
+    "IDN": ("Ministry of Manpower", "Kementerian Ketenagakerjaan", "Siti Rahayu Wulandari"),
+    "MYS": ("Department of Skills Development, Ministry of Human Resources",
+            "Jabatan Pembangunan Kemahiran, Kementerian Sumber Manusia", "Muhammad Hafiz bin Ismail"),
+    "PHL": ("Technical Education and Skills Development Authority",
+            "Pangasiwaan sa Edukasyong Teknikal at Pagpapaunlad ng Kasanayan", "Maria Cristina Dela Cruz"),
+    "SGP": ("SkillsFuture Singapore", None, "Tan Wei Ming"),
+}
 
 
 def write_samples(folder: Path) -> None:
-    """One certificate per script, for docs/certificates/ (see its README)."""
+    """One certificate per member state, for docs/certificates/ (see its README)."""
     folder.mkdir(parents=True, exist_ok=True)
-    batch = views(5, logo=placeholder_logo(folder / "logo.png"))
+    batch = views(5, logo=placeholder_logo())
     for view in batch:
         render([view], folder / f"sample-{view.issuer_country.lower()}.pdf")
+    for country, (ministry, native, holder) in LATIN_SAMPLES.items():
+        number = f"{country}-2026-000042"
+        render([replace(batch[1], number=number, holder_name_latin=holder, holder_name_native=None,
+                        issuer_country=country, issuer_organisation=ministry,
+                        issuer_organisation_native=native, qr_text=qr_payload(number))],
+               folder / f"sample-{country.lower()}.pdf")
     many = replace(batch[0], units=[(f"CON-TIL-{i:02d}", t) for i, (_, t) in enumerate(UNITS * 4, 1)])
     render([many], folder / "sample-many-units.pdf")
 

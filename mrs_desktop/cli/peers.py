@@ -1,4 +1,5 @@
-"""`mrs peer card|trust|list|revoke` and `mrs node backup-key|restore-key|rotate-key`.
+"""`mrs peer card|trust|list|revoke` and `mrs node backup-key|restore-key|rotate-key` (and
+`certificate-identity`, in node_identity.py).
 
 The services (and cryptography) are imported when a command runs, not when `mrs` starts.
 """
@@ -37,7 +38,10 @@ def add_peer_commands(sub) -> None:
 
 
 def add_node_actions(node_parser: argparse.ArgumentParser) -> None:
-    node_parser.description = "Shows this node; with an ACTION, works on its key."
+    from .node_identity import add_identity_action
+
+    node_parser.description = ("Shows this node; with an ACTION, works on its key or on how its "
+                               "certificates show the ministry.")
     nsub = node_parser.add_subparsers(dest="action", metavar="ACTION")
     for name, helptext, run in (
             ("backup-key", "write the node's key, encrypted with a passphrase, to FILE", backup_key),
@@ -50,6 +54,7 @@ def add_node_actions(node_parser: argparse.ArgumentParser) -> None:
         p.set_defaults(run=run)
     p = nsub.add_parser("rotate-key", help="replace the node's key; partners follow via bundles")
     p.set_defaults(run=rotate_key)
+    add_identity_action(nsub)
 
 
 # --- peer -----------------------------------------------------------------------------------

@@ -22,6 +22,7 @@ from mrs_desktop.domain.task import Progress
 
 from .fonts import Line, anchored_x, draw_line, fit_size, line_operators, place, shape_line
 from .labels import national_labels
+from .logo import logo_image
 from .qr import draw_qr
 
 WIDTH, HEIGHT = landscape(A4)
@@ -40,7 +41,7 @@ REPORT_EVERY = 25
 
 @dataclass(frozen=True)
 class CertificateView:
-    """Everything printed on one certificate, as plain values (dates, text, a logo path)."""
+    """Everything printed on one certificate, as plain values (dates, text, the logo's bytes)."""
 
     number: str
     holder_name_latin: str
@@ -56,7 +57,7 @@ class CertificateView:
     issuer_country: str                         # ISO 3166-1 alpha-3
     issuer_organisation: str
     issuer_organisation_native: str | None
-    logo_path: Path | str | None
+    logo: bytes | None                          # PNG or JPEG (documents.logo.check_logo)
     qr_text: str
     labels: Mapping[str, str] = field(default_factory=dict)  # English -> national; empty: by country
 
@@ -162,7 +163,7 @@ class Page:
 
     def issuer_form(self, view: CertificateView) -> str:
         key = (view.issuer_country, view.issuer_organisation, view.issuer_organisation_native,
-               str(view.logo_path or ""), tuple(sorted(view.national().items())))
+               view.logo, tuple(sorted(view.national().items())))
         if key not in self.forms:
             name = self.forms[key] = f"issuer{len(self.forms)}"
             self.canvas.beginForm(name)
@@ -178,8 +179,8 @@ class Page:
         c.setStrokeColorRGB(*GOLD)
         c.setLineWidth(0.8)
         c.rect(25, 25, WIDTH - 50, HEIGHT - 50)
-        if view.logo_path:
-            c.drawImage(str(view.logo_path), MARGIN - 12, HEIGHT - 112, 64, 64,
+        if view.logo:
+            c.drawImage(logo_image(view.logo), MARGIN - 12, HEIGHT - 112, 64, 64,
                         preserveAspectRatio=True, anchor="c", mask="auto")
         self.put(self.text(view.issuer_organisation, True), CENTRE, HEIGHT - 66, 13, "centre", NAVY,
                  TEXT_WIDTH - 160)

@@ -11,7 +11,6 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 from typing import BinaryIO
-from xml.sax.saxutils import escape
 
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_CENTER, TA_RIGHT
@@ -22,7 +21,8 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import KeepTogether, LongTable, Paragraph, SimpleDocTemplate, Spacer, TableStyle
 
 from ..domain.action_plans import ITEM_STATUSES
-from .fonts import LATIN, font_name, register_fonts, script_runs
+from .fonts import LATIN, font_name, register_fonts
+from .shaped_text import ShapedParagraph
 
 SANS, SANS_BOLD = font_name(LATIN), font_name(LATIN, bold=True)
 TITLE = "MRS action plans — meeting brief"
@@ -209,39 +209,12 @@ def _fill(widths: list[float | None]) -> list[float]:
     return [rest if w is None else w for w in widths]
 
 
-def _p(text: str, style: ParagraphStyle) -> Paragraph:
-    return Paragraph(_markup(text), style)
+def _p(text: str, style: ParagraphStyle) -> ShapedParagraph:
+    """Text from the records (any script; plan texts are normally English)."""
+    return ShapedParagraph(text, style)
 
 
-# Fonts, styles, page numbers ---------------------------------------------------------------------
-
-def _markup(text: str) -> str:
-    """Escaped text, its Khmer, Lao, Myanmar and Thai runs in their Noto font (plan texts are
-    normally English; Paragraph shaping then shapes those runs with HarfBuzz)."""
-    parts = []
-    for script, run in _runs(text):
-        run = escape(run).replace("\n", "<br/>")
-        parts.append(run if script == LATIN else f'<font name="{font_name(script)}">{run}</font>')
-    return "".join(parts)
-
-
-def _runs(text: str) -> list[tuple[str, str]]:
-    """Script runs that change font only at a space: reportlab's Paragraph shaping draws a Latin
-    run glued to a shaped run (no space between) in the shaped run's font. Punctuation glued to
-    the shaped word stays with it; the space and what follows go to the Latin run."""
-    register_fonts()
-    runs = script_runs(text)
-    for n in range(len(runs) - 1):
-        (script, run), (after, following) = runs[n], runs[n + 1]
-        if script == LATIN or after != LATIN:
-            continue
-        tail = run[len(run.rstrip(" ([{\"'“‘-–—/,;:.!?")):]
-        space = tail.find(" ")
-        if space >= 0:
-            cut = len(run) - len(tail) + space
-            runs[n], runs[n + 1] = (script, run[:cut]), (LATIN, run[cut:] + following)
-    return runs
-
+# Styles and page numbers -------------------------------------------------------------------------
 
 def _styles() -> dict[str, ParagraphStyle]:
     register_fonts()

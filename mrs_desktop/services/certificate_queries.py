@@ -9,10 +9,11 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from ..db.models import (Assessment, AssessmentAssessor, Assessor, Candidate, Certificate,
-                         CompetencyUnit, Occupation, Peer, Setting, UnitResult)
+                         CompetencyUnit, Occupation, Peer, UnitResult)
 from ..db.store import Store
 from ..documents import CertificateView
 from .assessments import ACHIEVED, assessor_name, candidate_name
+from .certificate_identity import CertificateIdentity, identity_in
 
 
 @dataclass(frozen=True)
@@ -80,12 +81,9 @@ def issuer_organisation(session: Session, store: Store, country: str) -> str:
     return peer or country
 
 
-def _setting(session: Session, key: str) -> str | None:
-    found = session.get(Setting, key)
-    return found.value if found and found.value else None
-
-
-def view_facts(session: Session, store: Store, cert: Certificate) -> CertificateView:
+def view_facts(session: Session, store: Store, cert: Certificate,
+               identity: CertificateIdentity | None = None) -> CertificateView:
+    """What to print for `cert`; pass the node's `identity` when drawing many (read once)."""
     assessment = session.get(Assessment, cert.assessment_id)
     facts = assessment_facts(session, assessment)
     assessors = session.scalars(select(Assessor).join(
@@ -95,6 +93,8 @@ def view_facts(session: Session, store: Store, cert: Certificate) -> Certificate
     codes = [u for u in cert.units.split(",") if u]
     # The ministry's own wording and logo belong to this node's certificates only.
     own = store.node is not None and store.node.country == cert.country
+    if own and identity is None:
+        identity = identity_in(session, store)
     return CertificateView(
         number=cert.number, holder_name_latin=candidate_name(facts.candidate),
         holder_name_native=facts.candidate.name_native,
@@ -106,5 +106,5 @@ def view_facts(session: Session, store: Store, cert: Certificate) -> Certificate
         assessor_name=", ".join(assessor_name(a) for a in assessors),
         issuer_country=cert.country,
         issuer_organisation=issuer_organisation(session, store, cert.country),
-        issuer_organisation_native=_setting(session, "organisation_native") if own else None,
-        logo_path=_setting(session, "certificate_logo") if own else None, qr_text=cert.payload)
+        issuer_organisation_native=identity.organisation_native if own else None,
+        logo=identity.logo if own else None, qr_text=cert.payload)

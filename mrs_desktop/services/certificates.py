@@ -24,6 +24,7 @@ from ..sync import keys, qr_payload
 from .assessments import candidate_name
 from .certificate_queries import (CertificateRow, assessment_facts, certificate_rows,
                                   view_facts)
+from .certificate_identity import identity_in
 from .certificate_verify import Verification, verify
 from .records import get_live
 
@@ -129,7 +130,8 @@ def certificate_views(store: Store, numbers: Sequence[str] = ()) -> list[Certifi
             certs = list(session.scalars(select(Certificate).where(
                 Certificate.deleted.is_(False), Certificate.status == "valid",
                 Certificate.country == node_country).order_by(Certificate.number)))
-        return [view_facts(session, store, cert) for cert in certs]
+        identity = identity_in(session, store)  # one logo for the batch, not one per page
+        return [view_facts(session, store, cert, identity) for cert in certs]
 
 
 def print_certificates(store: Store, path: Path | str, numbers: Sequence[str] = (),

@@ -1,7 +1,8 @@
 """`mrs demo`: fill an empty database with realistic demo data in all the region's scripts.
 
-"small" is for trying the app (a few hundred assessors, trainings, action plans, equivalences);
-"large" is for benchmarks (100,000 assessors, written through db.bulk in a few seconds).
+"small" is for trying the app (a few hundred assessors, trainings, action plans, equivalences,
+80 assessments and their certificates); "large" is for benchmarks (100,000 assessors and 2,000
+assessments, written through db.bulk in a few seconds).
 Everything is made from a seeded random generator, so a seed gives the same register (record
 ids and clock stamps aside); dates are relative to `today`, so "expiring soon" stays true.
 """
@@ -14,7 +15,8 @@ from datetime import date
 from sqlalchemy import func, select
 
 from ..db import bulk
-from ..db.models import Accreditation, ActionPlan, Assessor, Equivalence, Training
+from ..db.models import (Accreditation, ActionPlan, Assessment, Assessor, Certificate, Equivalence,
+                         Training)
 from ..db.store import Store
 from ..db.uow import UnitOfWork
 from ..domain.changes import Changes
@@ -22,7 +24,8 @@ from ..domain.clock import today as default_today
 from ..domain.errors import FieldError, InputRejected, ValidationError
 from ..domain.reference import countries
 from ..domain.task import Progress
-from . import demo_plans, demo_records
+from ..sync import keys
+from . import demo_assessments, demo_plans, demo_records
 from .demo_register import RegisterMaker, country_plan
 
 SIZES = {"small": 300, "large": 100_000}
@@ -49,6 +52,8 @@ def load_demo(store: Store, size: str = "small", *, progress: Progress | None = 
         demo_records.add_trainings(uow.session, rnd, today, home, own[:400])
         demo_plans.add_action_plans(uow.session, rnd, today, home)
         demo_records.add_equivalences(uow.session, home)
+        demo_assessments.add_assessments(uow.session, writer, rnd, today, home, own,
+                                         keys.load_private_key(store.key_path), size)
         progress.report(SIZES[size], SIZES[size], "saving")
         return uow.commit()
 
@@ -56,7 +61,8 @@ def load_demo(store: Store, size: str = "small", *, progress: Progress | None = 
 def _filled_registers(uow: UnitOfWork) -> list[str]:
     """The registers the demo fills that already hold records (their numbers would collide)."""
     return [name for name, model in (("assessors", Assessor), ("trainings", Training),
-                                     ("action plans", ActionPlan), ("equivalences", Equivalence))
+                                     ("action plans", ActionPlan), ("equivalences", Equivalence),
+                                     ("assessments", Assessment), ("certificates", Certificate))
             if uow.session.scalar(select(func.count()).select_from(model))]
 
 

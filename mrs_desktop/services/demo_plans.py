@@ -98,9 +98,15 @@ def _add_item(session: Session, rnd: random.Random, today: date, plan: ActionPla
         last = step == steps
         session.add(ProgressUpdate(
             id=uuid7(), origin=origin, item_id=item.id, on_date=on, text=rnd.choice(UPDATES),
-            author=full_name(names()[agency].person(rnd)),
+            author=_signed(names()[agency].person(rnd)),
             new_status=status if last else "in_progress",
             new_percent=percent if last else percent * step // (steps + 1)))
+
+
+def _signed(person) -> str:
+    """An update's author as focal points sign bilingual reports: "Anong Jaidee (อนงค์ ใจดี)"."""
+    name = full_name(person)
+    return f"{name} ({person.name_native})" if person.name_native else name
 
 
 def _months(day: date, months: int) -> date:

@@ -19,12 +19,14 @@ from sqlalchemy import func, select
 
 from mrs_desktop.db import migrate
 from mrs_desktop.db.models import (
-    Accreditation, ActionItem, ActionPlan, Assessor, ChangeLog, Equivalence, Base, Participant,
-    ProgressUpdate, Training,
+    Accreditation, ActionItem, ActionPlan, Assessment, AssessmentAssessor, Assessor, Candidate,
+    Certificate, ChangeLog, Equivalence, Base, Participant, ProgressUpdate, Training, UnitResult,
 )
 from mrs_desktop.db.schema import HEAD, REVISIONS
 from mrs_desktop.db.store import open_store, schema_revision
 from mrs_desktop.db.uow import UnitOfWork
+from mrs_desktop.services.certificate_identity import certificate_identity
+from mrs_desktop.services.certificates import list_certificates, verify
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "db"
 FIXTURE_FILES = sorted(FIXTURES.glob("*.sqlite"))
@@ -32,7 +34,9 @@ FIXTURE_FILES = sorted(FIXTURES.glob("*.sqlite"))
 # What make_fixture_db.py wrote into each revision's fixture: live rows per table.
 _COUNTS_0001 = {Assessor: 4, Accreditation: 4, Training: 1, Participant: 2, ActionPlan: 1,
                 ActionItem: 2, ProgressUpdate: 1, Equivalence: 1}
-EXPECTED_COUNTS = {"0001": _COUNTS_0001, "0002": _COUNTS_0001, "0003": _COUNTS_0001}
+_COUNTS_0003 = {**_COUNTS_0001, Candidate: 2, Assessment: 3, AssessmentAssessor: 2, UnitResult: 8,
+                Certificate: 3}
+EXPECTED_COUNTS = {"0001": _COUNTS_0001, "0002": _COUNTS_0001, "0003": _COUNTS_0003}
 
 
 def test_there_is_a_fixture_for_every_released_revision():
@@ -89,6 +93,35 @@ def test_the_records_survive_the_upgrade(upgraded):
         assert set(s.scalars(select(ChangeLog.op))) == {"insert", "update", "delete"}
     assert (store.node.country, store.node.organisation) == (
         "KHM", "Ministry of Labour and Vocational Training")
+
+
+@pytest.fixture(params=[p for p in FIXTURE_FILES if p.stem >= "0003"], ids=lambda p: p.stem)
+def upgraded_with_assessments(request, tmp_path):
+    """A copy of a fixture written since assessments exist (0003 on), opened and upgraded."""
+    copy = tmp_path / "mrs.sqlite"
+    shutil.copy(request.param, copy)
+    store = open_store(copy)
+    yield store
+    store.close()
+
+
+def test_assessments_and_certificates_survive_the_upgrade(upgraded_with_assessments):
+    """Candidates, results per unit, certificates (one revoked) and the node's certificate
+    identity; the certificates still verify against the node's key."""
+    store = upgraded_with_assessments
+    with store.session() as s:
+        lao = s.scalars(select(Candidate).where(Candidate.nationality == "LAO")).one()
+        assert (lao.name_native, lao.id_document_no) == ("ພອນສະຫວັນ ແກ້ວມະນີ", "P1234567")
+        results = dict(s.execute(select(Assessment.assessed_on, Assessment.result).where(
+            Assessment.candidate_id != lao.id)).all())
+        assert results == {date(2026, 2, 10): "partly_competent", date(2026, 4, 14): "competent"}
+    rows = {r.number: r for r in list_certificates(store)}
+    assert rows["KHM-2026-000001"].revoked_reason == "superseded by the certificate of the retake"
+    assert rows["KHM-2026-000003"].units == ["KH-CON-TIL-2-01", "KH-CON-TIL-2-02"]
+    assert [verify(store, rows[n].payload).status for n in sorted(rows)] == ["revoked", "valid", "valid"]
+    identity = certificate_identity(store)
+    assert identity.organisation_native == "ក្រសួងការងារ និងបណ្តុះបណ្តាលវិជ្ជាជីវៈ"
+    assert identity.logo_info.format == "PNG"
 
 
 def test_names_are_found_after_the_upgrade(upgraded):

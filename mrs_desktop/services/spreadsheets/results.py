@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Iterable, Iterator
 
 from sqlalchemy import select
 
@@ -20,10 +20,10 @@ from ...db.uow import UnitOfWork
 from ...domain.changes import Changes
 from ...domain.fields import Checker
 from ...domain.task import Progress
-from ..assessments import CANDIDATE_FIELDS, check_assessment, check_candidate, check_outcome, \
-    write_assessment
+from ..assessments import CANDIDATE_FIELDS, check_assessment, check_candidate, check_outcome
 from .common import REPORT_EVERY, Errors, ImportResult, country_name, quiet_gc
 from .reader import read_table
+from .results_write import write_groups
 from .templates import locate_fields
 
 ASSESSMENT_FIELDS = ("occupation_code", "occupation_title", "aqrf_level", "centre", "assessed_on",
@@ -68,16 +68,15 @@ def import_results(uow: UnitOfWork, path: Path, progress: Progress | None = None
             errors = Errors(table)
             groups = _check_rows(uow, table, positions, errors, progress)
             errors.raise_if_any()
-            new, unchanged = _compare(uow, groups, errors)
+            stored = _Stored(uow, groups.values())
+            new, unchanged = _compare(stored, groups, errors)
             errors.raise_if_any()
-            created = _created(uow, new)
+            created = _created(stored, new)
             result = ResultsImport(Changes(), len(table), created, {}, unchanged, [], dry_run)
             if dry_run or not new:
                 return result
             progress.report(len(table), len(table), "Writing")
-            for group in new:
-                write_assessment(uow.session, uow.country, group.candidate, group.assessment,
-                                 group.units, group.assessors, result.warnings)
+            write_groups(uow, new, stored.candidates, result.warnings)
             progress.check()
             result.changes = uow.commit()
         progress.report(len(table), len(table), "Done")
@@ -172,14 +171,57 @@ class _Assessors:
         return out
 
 
-def _compare(uow: UnitOfWork, groups: dict[tuple, _Group], errors: Errors) -> tuple[list[_Group], int]:
+class _Stored:
+    """What the database already holds for a sheet's people, read in a few queries (not one
+    per assessment): their candidate records and their assessments with unit results."""
+
+    def __init__(self, uow: UnitOfWork, groups: Iterable[_Group]):
+        session, country = uow.session, uow.country
+        people = {(g.candidate["nationality"], g.candidate["id_document_no"]) for g in groups}
+        self.candidates: dict[tuple[str, str], Candidate] = {}
+        for docs in _chunks(sorted({doc for _, doc in people})):
+            for found in session.scalars(select(Candidate).where(
+                    Candidate.country == country, Candidate.id_document_no.in_(docs))):
+                if (found.nationality, found.id_document_no) in people:
+                    self.candidates[(found.nationality, found.id_document_no)] = found
+        self.assessments: dict[tuple, str] = {}
+        ids = [c.id for c in self.candidates.values()]
+        for chunk in _chunks(ids):
+            for row in session.execute(
+                    select(Assessment.id, Candidate.nationality, Candidate.id_document_no,
+                           Occupation.code, Assessment.aqrf_level, Assessment.assessed_on)
+                    .join(Candidate, Candidate.id == Assessment.candidate_id)
+                    .join(Occupation, Occupation.id == Assessment.occupation_id)
+                    .where(Assessment.candidate_id.in_(chunk), Assessment.country == country,
+                           Assessment.deleted.is_(False)).order_by(Assessment.id)):
+                self.assessments.setdefault(tuple(row[1:]), row[0])
+        self.results: dict[str, dict[str, str]] = {}
+        for chunk in _chunks(list(self.assessments.values())):
+            for assessment_id, code, outcome in session.execute(
+                    select(UnitResult.assessment_id, CompetencyUnit.code, UnitResult.outcome)
+                    .join(CompetencyUnit, CompetencyUnit.id == UnitResult.unit_id)
+                    .where(UnitResult.assessment_id.in_(chunk))):
+                self.results.setdefault(assessment_id, {})[code] = outcome
+
+    def results_of(self, key: tuple) -> dict[str, str] | None:
+        found = self.assessments.get(key)
+        return None if found is None else self.results.get(found, {})
+
+
+def _chunks(values: list, size: int = 500) -> Iterator[list]:
+    """Lists short enough for one IN (...) (SQLite's bound-parameter limit)."""
+    for start in range(0, len(values), size):
+        yield values[start:start + size]
+
+
+def _compare(stored: _Stored, groups: dict[tuple, _Group], errors: Errors) -> tuple[list[_Group], int]:
     """The assessments not yet recorded; the number of rows already recorded as they are."""
     new, unchanged = [], 0
-    for group in groups.values():
-        stored = _stored_results(uow, group)
-        if stored is None:
+    for key, group in groups.items():
+        results = stored.results_of(key)
+        if results is None:
             new.append(group)
-        elif stored == {code: outcome for code, _, outcome in group.units}:
+        elif results == {code: outcome for code, _, outcome in group.units}:
             unchanged += len(group.units)
         else:
             errors.add("outcome", "this assessment (same candidate, occupation, level and date) is "
@@ -188,27 +230,8 @@ def _compare(uow: UnitOfWork, groups: dict[tuple, _Group], errors: Errors) -> tu
     return new, unchanged
 
 
-def _stored_results(uow: UnitOfWork, group: _Group) -> dict[str, str] | None:
-    s, c, a = uow.session, group.candidate, group.assessment
-    found = s.scalar(select(Assessment.id).join(Candidate, Candidate.id == Assessment.candidate_id)
-                     .join(Occupation, Occupation.id == Assessment.occupation_id).where(
-        Candidate.country == uow.country, Candidate.nationality == c["nationality"],
-        Candidate.id_document_no == c["id_document_no"], Occupation.code == a["occupation_code"],
-        Assessment.country == uow.country, Assessment.aqrf_level == a["aqrf_level"],
-        Assessment.assessed_on == a["assessed_on"], Assessment.deleted.is_(False)).limit(1))
-    if found is None:
-        return None
-    rows = s.execute(select(CompetencyUnit.code, UnitResult.outcome).join(
-        UnitResult, UnitResult.unit_id == CompetencyUnit.id).where(UnitResult.assessment_id == found))
-    return dict(rows.all())
-
-
-def _created(uow: UnitOfWork, new: list[_Group]) -> dict[str, int]:
+def _created(stored: _Stored, new: list[_Group]) -> dict[str, int]:
     people = {(g.candidate["nationality"], g.candidate["id_document_no"]) for g in new}
-    stored = sum(1 for nationality, doc in people if uow.session.scalar(
-        select(Candidate.id).where(Candidate.country == uow.country,
-                                   Candidate.nationality == nationality,
-                                   Candidate.id_document_no == doc)))
-    counts = {"candidate": len(people) - stored, "assessment": len(new),
+    counts = {"candidate": len(people - stored.candidates.keys()), "assessment": len(new),
               "unit_result": sum(len(g.units) for g in new)}
     return {k: v for k, v in counts.items() if v}

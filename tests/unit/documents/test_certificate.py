@@ -35,7 +35,7 @@ def view(country: str, latin: str, native: str | None, n: int = 1, **changes) ->
         units=[("CON-TIL-01", "Prepare surfaces for tiling"), ("CON-TIL-02", "Install wall tiles")],
         assessed_on=date(2026, 5, 3), issued_on=date(2026, 5, 12), assessor_name="Chea Sophal",
         issuer_country=country, issuer_organisation="Ministry of Labour",
-        issuer_organisation_native=None, logo_path=None,
+        issuer_organisation_native=None, logo=None,
         qr_text=f"MRS1|{number}|Tiler|2|2026-05-12|sig-{n:04d}-" + "x" * 80)
     return replace(base, **changes)
 
