@@ -33,17 +33,27 @@ from mrs_desktop.gui import look
 from mrs_desktop.gui.dialogs.first_run import FirstRunWizard
 from mrs_desktop.gui.main_window import MainWindow
 from mrs_desktop.services import action_plans_queries as queries
+from mrs_desktop.services.assessment_queries import occupation_units as assessment_units
 from mrs_desktop.services.demo import load_demo
 from mrs_desktop.services.node import init_node
+from mrs_desktop.services.search import AssessorQuery, search_assessors
 
 ROOT = Path(__file__).resolve().parents[1]
 # A maximised window on a 1366×768 screen, less the title bar and the task bar.
 WINDOW_SIZE = (1366, 700)
 # What the tour shows, in order; each is a method of Tour ("status-suspend": status_suspend).
 SCENES = ("dashboard", "assessors", "assessors-partners", "assessor-editor", "assessor-new",
-          "status-suspend", "trainings", "training-editor", "action-plans", "item-editor",
+          "status-suspend", "trainings", "training-editor", "assessments", "assessment-editor",
+          "certificates", "certificate-verify-valid", "certificate-verify-tampered",
+          "certificate-print-preview",
+          "action-plans", "item-editor",
           "progress-update", "equivalences", "equivalence-editor", "sync-trust", "sync-import-preview",
           "sync-conflicts", "sync", "import-wizard", "preferences", "about")
+EXTRA_ASSESSMENTS = [  # family, given, native, document, outcomes (only if the demo has none)
+    ("Sok", "Dara", "សុខ ដារា", "N0012345", ("C", "C", "C")),
+    ("Chan", "Sophea", "ចាន់ សុភា", "N0022222", ("C", "NYC", "RPL_G")),
+    ("Keo", "Vanna", "កែវ វណ្ណា", "N0033333", ("NYC", "W", "NYC")),
+]
 KHMER_PREFIX = "សុ"  # "So…": Sok, Sophea, Sophal — a search typed in the national script
 
 # The ministry's own spreadsheet: its column names, not the template's, two columns the
@@ -279,7 +289,129 @@ class Tour:
         self.cam.shoot(page.editor, "training-editor")
         close(page.editor)
 
+    # Assessments ------------------------------------------------------------------------------
+
+    def _ensure_assessments(self) -> None:
+        """The demo records assessments; an older demo did not: record a few through the service."""
+        from mrs_desktop.db.uow import UnitOfWork
+        from mrs_desktop.services import assessment_queries
+        from mrs_desktop.services.assessments import record_assessment
+
+        if assessment_queries.list_assessments(self.ctx.store):
+            return
+        for family, given, native, doc, outcomes in EXTRA_ASSESSMENTS:
+            record_assessment(UnitOfWork(self.ctx.store), {
+                "family_name": family, "given_names": given, "name_native": native, "nationality": "KHM",
+                "id_document_no": doc, "occupation_code": "CON-TIL-2", "occupation_title": "Tiler",
+                "aqrf_level": 2, "centre": "Phnom Penh Tiling Centre", "assessed_on": "2026-05-03"},
+                dict(zip(("TIL-01", "TIL-02", "TIL-03"), outcomes)))
+
+    def assessments(self) -> None:
+        """The page with a partly competent candidate in the national script selected."""
+        self._ensure_assessments()
+        page = self.page("assessments")
+        page.apply_filter({})
+        rows = [page.model.row_by_id(i) for i in page.model.ids()]
+        own = [r for r in rows[:12] if not page.model.is_partners(r) and r.name_native] or rows
+        chosen = next((r for r in own if r.result == "partly_competent"), own[0])
+        page.select_ids([chosen.id])
+        page.table.setFocus()
+        self.cam.shoot(self.window, "assessments")
+
+    def assessment_editor(self) -> None:
+        """Recording by hand: a returning worker, the occupation's units, an assessor warned about."""
+        page = self.page("assessments")
+        page.create()
+        editor, ui = page.editor, page.editor.ui
+        try:
+            ui.id_document_no.setText("N2468013")
+            type_into(ui.family_name, "Chan")
+            type_into(ui.given_names, "Sophea")
+            type_into(ui.name_native, "ចាន់ សុភា")
+            ui.sex.setCurrentIndex(ui.sex.findData("female"))
+            occupations = [ui.occupation.combo.itemData(i) for i in range(ui.occupation.combo.count())]
+            with_units = [c for c in occupations if assessment_units(self.ctx.store, c)]
+            ui.occupation.set_value((with_units or occupations or ["CON-TIL-2"])[0])
+            ui.aqrf_level.setCurrentIndex(ui.aqrf_level.findData(2))
+            type_into(ui.centre, "Phnom Penh Tiling Centre")
+            people = search_assessors(self.ctx.store, AssessorQuery(
+                text="", country="KHM", include_partners=False, limit=1))
+            if people:
+                editor._offer_assessors(people[0].family_name)
+                editor._add_offered(people[0].family_name)
+            for row, outcome in enumerate(("C", "C", "NYC", "RPL_G")):
+                if row < ui.units.rowCount():
+                    editor.grid.set_outcome(row, outcome)
+            self.cam.shoot(editor, "assessment-editor")
+        finally:
+            close(editor)
+
     # Action plans -----------------------------------------------------------------------------
+
+    # Certificates -----------------------------------------------------------------------------
+
+    def certificates_page(self):
+        page = self.page("certificates")
+        page.apply_filter({})
+        wait_until(lambda: not page.loading and not self.ctx.runner.busy, what="the certificates")
+        return page
+
+    def _shown_certificates(self, page) -> list:
+        return [page.model.row_by_id(i).row for i in page.model.ids()]
+
+    def certificates(self) -> None:
+        """The list, with a holder named in her own script selected: details and QR text below."""
+        page = self.certificates_page()
+        rows = self._shown_certificates(page)
+        chosen = next((r for r in rows[:15] if r.holder_native and r.kind == "units"),
+                      next((r for r in rows if r.holder_native), rows[0]))
+        page.apply_filter({"number": chosen.number})
+        page.table.setFocus()
+        self.cam.shoot(self.window, "certificates")
+
+    def _verify(self, text: str, name: str) -> None:
+        page = self.certificates_page()
+        page.verify()
+        dialog = page.verify_dialog
+        dialog.verify_text(text)
+        self.cam.shoot(dialog, name)
+        dialog.hide()
+
+    def certificate_verify_valid(self) -> None:
+        rows = self._shown_certificates(self.certificates_page())
+        chosen = next(r for r in rows if r.status == "valid" and r.holder_native)
+        self._verify(chosen.number, "certificate-verify-valid")
+
+    def certificate_verify_tampered(self) -> None:
+        """A QR text whose holder's name was edited after signing."""
+        from mrs_desktop.sync import qr_payload
+
+        rows = self._shown_certificates(self.certificates_page())
+        chosen = next(r for r in rows if r.status == "valid")
+        _, signed, signature = qr_payload.decode(chosen.payload)
+        body = signed[len(qr_payload.PREFIX):].replace(chosen.holder.encode(),
+                                                       chosen.holder.upper().encode())
+        self._verify(qr_payload.PREFIX + qr_payload.b45encode(body + signature),
+                     "certificate-verify-tampered")
+
+    def certificate_print_preview(self) -> None:
+        """Three certificates selected, rendered and previewed inside the app."""
+        page = self.certificates_page()
+        rows = [r for r in self._shown_certificates(page) if r.status == "valid" and r.holder_native]
+        page.apply_filter({"number": rows[0].number})
+        selection = page.table.selectionModel()
+        for row in rows[1:3]:
+            selection.select(page.model.index(page.model.row_of(row.number), 0),
+                             selection.SelectionFlag.Select | selection.SelectionFlag.Rows)
+        page.preview = None
+        page.print_preview()
+        wait_until(lambda: page.preview is not None, what="the certificates to be rendered")
+        preview = page.preview
+        preview.resize(1100, 700)
+        preview.move(0, 0)
+        pause(500)  # QtPdf renders the visible pages in the background
+        self.cam.shoot(preview, "certificate-print-preview")
+        close(preview)
 
     def _plan_with_updates(self, page) -> None:
         """Our own plan with the most items; in it, the open item with the most updates."""

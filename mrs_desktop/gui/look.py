@@ -23,9 +23,12 @@ UI_FAMILIES = ["Noto Sans", "Noto Sans Khmer", "Noto Sans Lao", "Noto Sans Myanm
 MIN_POINT_SIZE = 9  # below this, Khmer and Myanmar subscripts become unreadable
 
 ICONS = ("app", "dashboard", "assessors", "trainings", "action-plans", "equivalences", "new",
-         "import", "export", "undo", "redo", "refresh", "preferences", "backup", "sync")
+         "import", "export", "undo", "redo", "refresh", "preferences", "backup", "sync",
+         "certificates", "assessments")
 # The sidebar's icon for each page name (pages without one show none).
 PAGE_ICONS = {"dashboard": "dashboard", "assessors": "assessors", "trainings": "trainings",
+              "assessments": "assessments",
+              "certificates": "certificates",
               "action_plans": "action-plans", "equivalences": "equivalences", "sync": "sync"}
 SIDEBAR_ICON_PIXELS = (20, 30, 40)  # the sidebar's 20-pixel icons at 100, 150 and 200 % scale
 

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import (
 
 from ..db.store import Store
 from ..domain.changes import Changes
-from ..services.overview import node_summary
+from ..services.node_summary import node_summary
 from . import look, settings
 from .context import AppContext
 from .pages.base import Page
@@ -91,6 +91,12 @@ class MainWindow(QMainWindow):
                                               icon="export")
         self.act_meeting_brief = self._action(self.tr("&Meeting brief…"), None, self.make_meeting_brief,
                                               tip=self.tr("Write the action-plan progress report (PDF)"))
+        self.act_verify_certificate = self._action(
+            self.tr("&Verify certificate…"), "Ctrl+Shift+V", self.verify_certificate,
+            tip=self.tr("Check a certificate number or the text of its QR code"))
+        self.act_certificate_identity = self._action(
+            self.tr("Certificate &identity…"), None, self.edit_certificate_identity,
+            tip=self.tr("The ministry's national-language name and logo on this node's certificates"))
         self.act_backup = self._action(self.tr("&Back up database…"), None, self.back_up_now, icon="backup")
         self.act_preferences = self._action(self.tr("&Preferences…"), "Ctrl+,", self.show_preferences,
                                             icon="preferences")
@@ -112,7 +118,9 @@ class MainWindow(QMainWindow):
         file_menu = menu.addMenu(self.tr("&File"))
         self.file_menu = file_menu
         for action in (self.act_import, self.act_export, None, self.act_import_bundle, self.act_export_bundle,
-                       None, self.act_meeting_brief, None, self.act_backup, self.act_preferences,
+                       None, self.act_meeting_brief, self.act_verify_certificate,
+                       self.act_certificate_identity, None, self.act_backup,
+                       self.act_preferences,
                        None, self.act_quit):
             file_menu.addSeparator() if action is None else file_menu.addAction(action)
         edit = menu.addMenu(self.tr("&Edit"))
@@ -206,7 +214,8 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(self.tr("Database: {path}").format(path=self.store.path))
 
     # Import wizard picks the register of the page on show; the others default to assessors.
-    IMPORT_KINDS = {"assessors": "assessors", "trainings": "trainings", "action_plans": "action-items"}
+    IMPORT_KINDS = {"assessors": "assessors", "trainings": "trainings", "action_plans": "action-items",
+                    "assessments": "assessments"}
 
     def import_spreadsheet(self) -> None:
         from .dialogs.import_wizard import run_import_wizard
@@ -243,10 +252,26 @@ class MainWindow(QMainWindow):
 
         make_meeting_brief(self.ctx, self)
 
+    def verify_certificate(self):
+        """File ▸ Verify certificate… (Ctrl+Shift+V): one non-modal dialog, raised if already open."""
+        from .dialogs.certificate_verify import VerifyDialog
+
+        if getattr(self, "verify_dialog", None) is None:
+            self.verify_dialog = VerifyDialog(self.ctx, self)
+        self.verify_dialog.show()
+        self.verify_dialog.raise_()
+        self.verify_dialog.activateWindow()
+        return self.verify_dialog
+
     def back_up_now(self) -> None:
         from . import backups
 
         backups.back_up_now(self.ctx, self)
+
+    def edit_certificate_identity(self) -> None:
+        from .dialogs.certificate_identity import CertificateIdentityDialog
+
+        CertificateIdentityDialog(self.store, self).exec()
 
     def show_preferences(self) -> None:
         from ..services import maintenance

@@ -15,10 +15,11 @@ from PySide6.QtWidgets import QFileDialog, QWidget, QWizard, QWizardPage
 
 from ...domain.errors import InputRejected, ValidationError
 from ...domain.task import Progress
-from ...services.spreadsheets import KINDS, write_template
+from ...services.spreadsheets import write_template
 from ..context import AppContext
 from ..export import export_folder
 from ..forms.ui_import_source import Ui_ImportSourcePage
+from ..operations.imports import IMPORTERS
 from ..widgets.field_errors import ERROR_STYLE
 from .import_pages import DonePage, MappingPage, PreviewPage
 from .import_sample import Sample, file_stamp, read_sample
@@ -33,7 +34,7 @@ class SourcePage(QWizardPage):
         self.ui.setupUi(self)
         self._wizard = wizard
         self.kinds = {"assessors": self.ui.kind_assessors, "trainings": self.ui.kind_trainings,
-                      "action-items": self.ui.kind_action_items}
+                      "action-items": self.ui.kind_action_items, "assessments": self.ui.kind_assessments}
         self.ui.path_error.setStyleSheet(ERROR_STYLE)
         self.ui.path_error.hide()
         self.ui.path.textChanged.connect(self._path_changed)
@@ -122,8 +123,8 @@ class ImportWizard(QWizard):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None, *, kind: str = "assessors",
                  path: Path | None = None):
         super().__init__(parent)
-        if kind not in KINDS:
-            raise ValueError(f"no import of '{kind}' (one of: {', '.join(KINDS)})")
+        if kind not in IMPORTERS:
+            raise ValueError(f"no import of '{kind}' (one of: {', '.join(IMPORTERS)})")
         self.ctx = ctx
         self.busy = False
         self.sample: Sample | None = None

@@ -46,6 +46,11 @@ class Ui_ImportSourcePage(object):
 
         self.kind_layout.addWidget(self.kind_action_items)
 
+        self.kind_assessments = QRadioButton(self.kind_group)
+        self.kind_assessments.setObjectName(u"kind_assessments")
+
+        self.kind_layout.addWidget(self.kind_assessments)
+
 
         self.layout.addWidget(self.kind_group)
 
@@ -118,6 +123,7 @@ class Ui_ImportSourcePage(object):
         self.kind_assessors.setText(QCoreApplication.translate("ImportSourcePage", u"&Assessors and their accreditations (one row per accreditation)", None))
         self.kind_trainings.setText(QCoreApplication.translate("ImportSourcePage", u"&Trainings and their participants (one row per participant)", None))
         self.kind_action_items.setText(QCoreApplication.translate("ImportSourcePage", u"Action &plans and their items (one row per action item)", None))
+        self.kind_assessments.setText(QCoreApplication.translate("ImportSourcePage", u"Assessment &results: a result sheet (one row per unit result)", None))
         self.file_group.setTitle(QCoreApplication.translate("ImportSourcePage", u"File", None))
         self.path.setPlaceholderText(QCoreApplication.translate("ImportSourcePage", u"The spreadsheet to import (.csv or .xlsx)", None))
         self.browse.setText(QCoreApplication.translate("ImportSourcePage", u"&Browse\u2026", None))

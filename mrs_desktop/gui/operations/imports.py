@@ -15,12 +15,14 @@ from ...db.uow import UnitOfWork
 from ...domain.task import Progress
 from ...services import spreadsheets
 from ...services.spreadsheets import ImportResult
+from ...services.spreadsheets.results import import_results
 from . import Op, tr
 
 IMPORTERS: dict[str, Callable[..., ImportResult]] = {
     "assessors": spreadsheets.import_assessors,
     "trainings": spreadsheets.import_trainings,
     "action-items": spreadsheets.import_action_items,
+    "assessments": import_results,  # result sheets: one row per unit result
 }
 
 

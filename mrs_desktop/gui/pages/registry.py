@@ -36,6 +36,8 @@ def page_specs() -> list[PageSpec]:
         PageSpec("dashboard", _tr("Dashboard"), _lazy("dashboard", "DashboardPage")),
         PageSpec("assessors", _tr("Assessors"), _lazy("assessors", "AssessorsPage")),
         PageSpec("trainings", _tr("Trainings"), _lazy("trainings", "TrainingsPage")),
+        PageSpec("assessments", _tr("Assessments"), _lazy("assessments", "AssessmentsPage")),
+        PageSpec("certificates", _tr("Certificates"), _lazy("certificates", "CertificatesPage")),
         PageSpec("action_plans", _tr("Action plans"), _lazy("action_plans", "ActionPlansPage")),
         PageSpec("equivalences", _tr("Equivalences"), _lazy("equivalences", "EquivalencesPage")),
         PageSpec("sync", _tr("Sync"), _lazy("sync", "SyncPage")),
