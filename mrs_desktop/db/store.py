@@ -77,6 +77,8 @@ class Store:
         self._engine = engine
         self._sessions: sessionmaker[Session] | None = None
         self._loading = threading.RLock()  # the GUI thread and the worker may both ask first
+        self._plain: sqlite3.Connection | None = None  # reads before the engine exists, kept open
+        self._plain_lock = threading.Lock()
         self.node: NodeRecord | None = None
         self.writer: Writer | None = None
         self.load_node()
@@ -102,6 +104,7 @@ class Store:
             with self._loading:
                 if self._engine is None:
                     self._engine = _engine(self.path)
+                    self._close_plain(wait=False)  # reads go through the engine from now on
         return self._engine
 
     @property
@@ -125,17 +128,34 @@ class Store:
 
         (`query_only`, not `mode=ro`: a read-only connection that is the last to close leaves
         the -wal and -shm files beside the database; this one removes them as the engine does.)
+
+        The plain connection is kept open, one at a time (a search is a few statements: opening
+        a connection and warming its page cache for each would cost more than the search).
         """
         if self._engine is not None:
             with self._engine.connect() as conn:
                 yield conn.connection.driver_connection
             return
-        db = sqlite3.connect(f"file:{self.path}?mode=rw", uri=True)
+        with self._plain_lock:
+            if self._plain is None:
+                db = sqlite3.connect(f"file:{self.path}?mode=rw", uri=True, check_same_thread=False)
+                db.execute("PRAGMA query_only=ON")
+                db.execute("PRAGMA busy_timeout=5000")
+                db.execute("PRAGMA cache_size=-32768")  # as the engine's (search: ~10% faster)
+                self._plain = db
+            yield self._plain
+
+    def _close_plain(self, *, wait: bool = True) -> None:
+        """Closes the plain connection; without `wait`, not while a read on it is under way (the
+        engine may be created inside that read: the connection is then closed with the store)."""
+        if not self._plain_lock.acquire(blocking=wait):
+            return
         try:
-            db.execute("PRAGMA query_only=ON")
-            yield db
+            if self._plain is not None:
+                self._plain.close()
+                self._plain = None
         finally:
-            db.close()
+            self._plain_lock.release()
 
     def load_node(self) -> None:
         with self.reading() as db:
@@ -154,6 +174,7 @@ class Store:
         return session
 
     def close(self) -> None:
+        self._close_plain()
         if self._engine is not None:
             self._engine.dispose()
 

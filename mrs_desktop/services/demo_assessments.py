@@ -14,11 +14,21 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from ..db import bulk
-from ..db.models import (Assessment, AssessmentAssessor, Candidate, Certificate, CompetencyUnit,
-                         Setting, UnitResult)
+from ..db.models import (
+    Accreditation,
+    Assessment,
+    AssessmentAssessor,
+    Candidate,
+    Certificate,
+    CompetencyUnit,
+    Occupation,
+    Setting,
+    UnitResult,
+)
 from ..db.store import Writer
 from ..domain.ids import uuid7
 from ..sync import qr_payload
@@ -83,11 +93,38 @@ def add_assessments(session: Session, writer: Writer, rnd: random.Random, today:
         {"assessment_id": m.assessment["id"], "unit_id": unit_id(home, code), "outcome": outcome}
         for m in made for code, outcome in m.codes])
     if own_assessors:  # (id, country, person) of this node's own assessors
+        pick = _AccreditedPick(session, home, rnd, [a[0] for a in own_assessors])
         bulk.insert_rows(session, writer, AssessmentAssessor, [
-            {"country": home, "assessment_id": m.assessment["id"], "assessor_id": a[0]}
-            for m in made for a in rnd.sample(own_assessors, min(len(own_assessors),
-                                                                 1 + (rnd.random() < 0.2)))])
+            {"country": home, "assessment_id": m.assessment["id"], "assessor_id": assessor_id}
+            for m in made for assessor_id in pick.assessors(m.assessment, 1 + (rnd.random() < 0.2))])
     _add_certificates(session, writer, rnd, today, home, made, key)
+
+
+class _AccreditedPick:
+    """Assessors for a demo assessment: accredited for its occupation (or sector) at its level on
+    its date, as a real centre would pick them; one in twenty picked at random instead, so the
+    page's warning for an uncovered assessor has something to show."""
+
+    def __init__(self, session: Session, home: str, rnd: random.Random, everyone: list[str]):
+        self.rnd, self.everyone = rnd, everyone
+        self.sector_of = dict(session.execute(
+            select(Occupation.id, Occupation.sector_id).where(Occupation.country == home)).all())
+        self.covering: dict[str, list[tuple]] = defaultdict(list)  # occupation or sector id → rows
+        for row in session.execute(select(
+                Accreditation.assessor_id, Accreditation.occupation_id, Accreditation.sector_id,
+                Accreditation.aqrf_level, Accreditation.accredited_on, Accreditation.valid_until).where(
+                Accreditation.country == home, Accreditation.status == "active",
+                Accreditation.deleted.is_(False))):
+            self.covering[row.occupation_id or row.sector_id].append(tuple(row))
+
+    def assessors(self, assessment: dict, count: int) -> list[str]:
+        on, level = assessment["assessed_on"], assessment["aqrf_level"]
+        occupation = assessment["occupation_id"]
+        rows = self.covering.get(occupation, []) + self.covering.get(self.sector_of.get(occupation), [])
+        fit = list({r[0] for r in rows if r[3] >= level and r[4] <= on <= r[5]})
+        if not fit or self.rnd.random() < 0.05:
+            fit = self.everyone
+        return self.rnd.sample(fit, min(len(fit), count))
 
 
 def _add_units(session: Session, home: str) -> None:
