@@ -50,6 +50,7 @@
     </message>
     <message>
         <location line="+0"/>
+        <location filename="../../mrs_desktop/gui/models/certificates.py" line="+74"/>
         <location filename="../../mrs_desktop/gui/models/equivalences.py" line="+44"/>
         <source>AQRF level</source>
         <translation type="unfinished"></translation>
@@ -82,6 +83,7 @@
     </message>
     <message>
         <location line="+38"/>
+        <location filename="../../mrs_desktop/gui/print_preview.py" line="+91"/>
         <source>Close</source>
         <translation type="unfinished"></translation>
     </message>
@@ -156,12 +158,36 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location filename="../../mrs_desktop/gui/dialogs/certificate_revoke.py" line="+29"/>
+        <source>{number} — {holder}; {occupation}, AQRF level {level}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Revoke…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location filename="../../mrs_desktop/gui/dialogs/status_dialog.py" line="+3"/>
         <source>reason</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+12"/>
+        <source>Revoke certificate {number}, held by {holder}?
+
+Reason: {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location filename="../../mrs_desktop/gui/operations/certificates.py" line="+16"/>
+        <source>Revoke certificate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mrs_desktop/gui/dialogs/status_dialog.py" line="+12"/>
         <source>Suspend these accreditations. A suspended accreditation can be reinstated later.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -371,8 +397,9 @@
         <location line="+1"/>
         <location filename="../../mrs_desktop/gui/models/assessors.py" line="+59"/>
         <location line="+105"/>
+        <location filename="../../mrs_desktop/gui/models/certificates.py" line="+3"/>
         <location filename="../../mrs_desktop/gui/models/equivalences.py" line="+1"/>
-        <location filename="../../mrs_desktop/gui/pages/sync_tables.py" line="+48"/>
+        <location filename="../../mrs_desktop/gui/pages/sync_tables.py" line="+108"/>
         <source>Status</source>
         <translation type="unfinished"></translation>
     </message>
@@ -407,12 +434,90 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location filename="../../mrs_desktop/gui/dialogs/certificate_verdict.py" line="+28"/>
+        <location filename="../../mrs_desktop/gui/models/assessors.py" line="+0"/>
+        <location filename="../../mrs_desktop/gui/models/certificates.py" line="-54"/>
         <source>Revoked</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <location line="+0"/>
+        <location filename="../../mrs_desktop/gui/models/certificates.py" line="+0"/>
+        <source>Valid</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Tampered</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location line="+1"/>
+        <source>Untrusted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Unknown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>not revoked (issued here)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>not revoked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Revoked on {date} (reason: {reason})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>It says: </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>issued by {country}, {organisation}, on {date}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>{occupation}, AQRF level {level}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>no equivalent occupation agreed in {country} yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>recognised in {country} as {equivalents}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>{what} as far as known here (no bundle from {country} received yet)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{what} as of the last bundle from {country} ({date})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mrs_desktop/gui/models/assessors.py" line="+1"/>
         <source>Expired</source>
         <translation type="unfinished"></translation>
     </message>
@@ -437,15 +542,16 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location filename="../../mrs_desktop/gui/models/assessments.py" line="+50"/>
+        <location filename="../../mrs_desktop/gui/models/assessors.py" line="+1"/>
         <location filename="../../mrs_desktop/gui/models/trainings.py" line="+53"/>
         <source>Native-script name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location filename="../../mrs_desktop/gui/models/assessors.py" line="+1"/>
         <location filename="../../mrs_desktop/gui/models/trainings.py" line="+1"/>
-        <location filename="../../mrs_desktop/gui/pages/sync_tables.py" line="-34"/>
+        <location filename="../../mrs_desktop/gui/pages/sync_tables.py" line="-36"/>
         <source>Country</source>
         <translation type="unfinished"></translation>
     </message>
@@ -476,27 +582,102 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location filename="../../mrs_desktop/gui/dialogs/certificate_verify.py" line="+62"/>
+        <source>Verify certificate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Type the certificate number (e.g. KHM-2026-000123), or paste the text of its QR code. Nothing leaves this computer: the answer comes from the keys and the bundles this node holds.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>KHM-2026-000123, or MRS1:…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Verify</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Paste and verify</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <location filename="../../mrs_desktop/gui/models/assessors.py" line="+13"/>
+        <location filename="../../mrs_desktop/gui/models/certificates.py" line="+47"/>
         <source>Number</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+0"/>
-        <source>Sector</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Occupation</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Level</source>
+        <location filename="../../mrs_desktop/gui/models/certificates.py" line="+1"/>
+        <source>Holder</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
+        <location filename="../../mrs_desktop/gui/models/certificates.py" line="+1"/>
+        <source>Name in own script</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location filename="../../mrs_desktop/gui/models/certificates.py" line="-45"/>
+        <source>Units</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Issued by</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Recognised here as</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+64"/>
+        <source>The answer appears here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <location filename="../../mrs_desktop/gui/pages/assessments_details.py" line="+172"/>
+        <source>{occupation} ({code}), AQRF level {level}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{organisation}, {country}, on {date}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mrs_desktop/gui/models/assessors.py" line="+0"/>
+        <source>Sector</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mrs_desktop/gui/dialogs/certificate_verify.py" line="-92"/>
+        <location filename="../../mrs_desktop/gui/models/assessments.py" line="+2"/>
+        <location filename="../../mrs_desktop/gui/models/assessors.py" line="+0"/>
+        <location filename="../../mrs_desktop/gui/models/certificates.py" line="+46"/>
+        <source>Occupation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mrs_desktop/gui/models/assessments.py" line="+1"/>
+        <location filename="../../mrs_desktop/gui/models/assessors.py" line="+0"/>
+        <source>Level</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mrs_desktop/gui/models/assessors.py" line="+1"/>
         <source>Accredited on</source>
         <translation type="unfinished"></translation>
     </message>
@@ -596,32 +777,129 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location filename="../../mrs_desktop/gui/models/assessments.py" line="-28"/>
+        <location line="+6"/>
+        <location filename="../../mrs_desktop/gui/models/trainings.py" line="+0"/>
         <source>Competent</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <location line="-6"/>
+        <source>Partly competent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location line="+1"/>
+        <location line="+5"/>
+        <location filename="../../mrs_desktop/gui/models/trainings.py" line="+1"/>
         <source>Not yet competent</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+0"/>
-        <source>Withdrawn</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+20"/>
-        <source>Title</source>
+        <source>RPL granted</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
+        <location filename="../../mrs_desktop/gui/models/trainings.py" line="+0"/>
+        <source>Withdrawn</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>RPL not granted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Credit transfer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>eligible</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{number} (revoked)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Nationality</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Centre</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Result</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Certificate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Eligible for a certificate, not yet issued</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Unit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location filename="../../mrs_desktop/gui/models/trainings.py" line="+20"/>
+        <source>Title</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mrs_desktop/gui/models/certificates.py" line="-46"/>
+        <source>Full qualification</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+48"/>
+        <location filename="../../mrs_desktop/gui/models/trainings.py" line="+1"/>
         <source>Kind</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
+        <source>Issued on</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Issuer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Revoked on {date}: {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Issued by {country}: read-only here</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mrs_desktop/gui/models/trainings.py" line="+1"/>
         <source>Host</source>
         <translation type="unfinished"></translation>
     </message>
@@ -641,27 +919,31 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location filename="../../mrs_desktop/gui/models/assessments.py" line="-23"/>
+        <location filename="../../mrs_desktop/gui/models/trainings.py" line="+12"/>
+        <location filename="../../mrs_desktop/gui/pages/assessments_details.py" line="+12"/>
         <source>Recorded by {country}: read-only here</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="-23"/>
+        <location filename="../../mrs_desktop/gui/models/trainings.py" line="+10"/>
         <source>Name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location filename="../../mrs_desktop/gui/models/trainings.py" line="+3"/>
         <source>Attendance</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location filename="../../mrs_desktop/gui/models/assessments.py" line="+47"/>
+        <location filename="../../mrs_desktop/gui/models/trainings.py" line="+2"/>
         <source>Outcome</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location filename="../../mrs_desktop/gui/models/trainings.py" line="+1"/>
         <source>In the register</source>
         <translation type="unfinished"></translation>
     </message>
@@ -761,7 +1043,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mrs_desktop/gui/operations/imports.py" line="+52"/>
+        <location filename="../../mrs_desktop/gui/operations/imports.py" line="+54"/>
         <location filename="../../mrs_desktop/gui/operations/sync.py" line="+89"/>
         <source>Import {file}</source>
         <translation type="unfinished"></translation>
@@ -818,12 +1100,90 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <location filename="../../mrs_desktop/gui/pages/assessments_details.py" line="-18"/>
+        <source>female</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>male</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>other</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <location filename="../../mrs_desktop/gui/pages/assessors_details.py" line="+81"/>
         <source>born {date}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <location line="+2"/>
+        <source>assessed {n} times</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>assessed {date}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>at {centre}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>sheet {ref}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>none recorded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Assessors: {names}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Eligible for a certificate ({kind}), not yet issued.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <location line="+5"/>
+        <source>full qualification</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-5"/>
+        <location line="+5"/>
+        <source>units achieved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-4"/>
+        <source>No certificate: not yet competent in any unit.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Certificate &lt;b&gt;{number}&lt;/b&gt; ({kind}), issued {date}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>revoked: {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mrs_desktop/gui/pages/assessors_details.py" line="+5"/>
         <source>No accreditations yet.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -919,7 +1279,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mrs_desktop/gui/pages/sync_tables.py" line="-3"/>
+        <location filename="../../mrs_desktop/gui/pages/sync_tables.py" line="-33"/>
+        <source>Deleted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+30"/>
         <source>peer</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1005,12 +1370,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Overwritten value</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>received</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1047,6 +1412,197 @@
     <message>
         <location line="+2"/>
         <source>Summary</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mrs_desktop/gui/dialogs/certificate_identity.py" line="+38"/>
+        <source>Certificate identity</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>How this node&apos;s certificates show the issuing ministry. Partners&apos; certificates keep their own.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>e.g. the ministry&apos;s name in Khmer, Lao or Thai</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Choose logo…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Remove logo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Sample certificate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Ministry (English):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ministry (national language):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Logo:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>The ministry&apos;s logo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Images (*.png *.jpg *.jpeg)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>no logo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>PNG or JPEG, at most 2 MB; printed 2.3 cm wide.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mrs_desktop/gui/meeting_brief.py" line="+62"/>
+        <source>Save the meeting brief</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location filename="../../mrs_desktop/gui/print_preview.py" line="+102"/>
+        <source>PDF document (*.pdf)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Meeting brief written to {path}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Writing the meeting brief {file}…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mrs_desktop/gui/operations/assessments.py" line="+44"/>
+        <source>Record assessment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Issue certificates</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Issuing certificates…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mrs_desktop/gui/print_preview.py" line="-140"/>
+        <source>Print preview — certificates</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>1 certificate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{n} certificates</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Whole &amp;page</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Page &amp;width</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Print…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Print (Ctrl+P)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Save as PDF…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>page {page} of {pages}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>Nothing was printed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{n} pages sent to {printer}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Sending the certificates to the printer…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>could not start printing on {printer}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+41"/>
+        <source>Save the certificates as PDF</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Nothing was saved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+49"/>
+        <source>Preparing the certificate…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Preparing {n} certificates…</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1360,9 +1916,286 @@
     </message>
 </context>
 <context>
+    <name>AssessmentDetails</name>
+    <message>
+        <location filename="../../mrs_desktop/gui/pages/assessments_details.py" line="-154"/>
+        <location line="+91"/>
+        <source>Show</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-88"/>
+        <source>Show the identity document number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+51"/>
+        <source>{n} assessments selected.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Select an assessment to see the candidate, the assessors and each unit&apos;s outcome.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>&lt;b&gt;Units&lt;/b&gt; — {n} of {total} achieved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Identity document: not held here (a partner&apos;s record)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Identity document: {number}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Hide</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>AssessmentEditor</name>
+    <message>
+        <location filename="../../mrs_desktop/gui/dialogs/assessment_editor.py" line="+42"/>
+        <source>Record an assessment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>not recorded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Female</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Male</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Other</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Choose a level</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+70"/>
+        <source>assessed once before</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>assessed {n} times before</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Already on record: {name}, {before}. This assessment is added to the same person; a name changed here corrects the stored one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+59"/>
+        <source>Not accredited for {occupation} at this level on this date: {names}. The assessment can still be recorded; the warning stays with it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Choose an outcome for each unit.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Overall: {result} ({n} of {total} units achieved)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>a new occupation: give its title</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>add at least one unit and its outcome</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>choose an outcome</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>unit code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>outcome</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>row {n}, {what}: {message}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>row {n}: unit {code} is listed twice</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>AssessmentsPage</name>
+    <message>
+        <location filename="../../mrs_desktop/gui/pages/assessments.py" line="+39"/>
+        <source>Assessments</source>
+        <translation>အကဲဖြတ်ချက်များ</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Search names, occupation, centre, certificate…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>All results</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Eligible for a certificate, not yet issued</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>&amp;New assessment…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Issue certificates</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>For the selected assessments</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>For every eligible assessment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+46"/>
+        <source>1 assessment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{n} assessments</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+57"/>
+        <source>Assessment recorded, with a warning: {warning}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Assessment recorded.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>For the selected assessments ({n})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>For every eligible assessment ({n})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <location line="+16"/>
+        <location line="+15"/>
+        <source>Issue certificates</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-30"/>
+        <source>None of the selected assessments can be certified: a certificate is issued for an assessment of {country} that is competent in at least one unit and has no valid certificate yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>{n} of the selected are left out (not yet competent, already certified, or a partner&apos;s).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Every assessment that can be certified already has its certificate.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Issue 1 certificate?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Issue {n} certificates?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Each gets the next number of {country}&apos;s sequence for this year and a signed QR code. Numbers are never reused: a certificate issued in error is revoked, not deleted, so this step cannot be undone.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>No certificate was issued: nothing was eligible.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Certificate {number} issued.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{n} certificates issued, {first} to {last}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Certificates issued</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Print them from the Certificates page.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>AssessorActions</name>
     <message>
-        <location filename="../../mrs_desktop/gui/pages/assessors_actions.py" line="+34"/>
+        <location filename="../../mrs_desktop/gui/pages/assessors_actions.py" line="+33"/>
         <source>New assessor…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1498,7 +2331,7 @@
 <context>
     <name>AssessorFilters</name>
     <message>
-        <location filename="../../mrs_desktop/gui/pages/assessors_filters.py" line="+31"/>
+        <location filename="../../mrs_desktop/gui/pages/assessors_filters.py" line="+30"/>
         <source>Search names in any script…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1544,12 +2377,12 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+91"/>
+        <location line="+90"/>
         <source>Expiring within {n} days</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-89"/>
+        <location line="-88"/>
         <source>Clear filters</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1574,7 +2407,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+10"/>
         <source>All sectors</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1701,62 +2534,22 @@
 <context>
     <name>CardDialog</name>
     <message>
-        <location filename="../../mrs_desktop/gui/dialogs/sync_cards.py" line="+46"/>
-        <source>Trust a partner&apos;s card</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+0"/>
+        <location filename="../../mrs_desktop/gui/dialogs/sync_cards.py" line="+44"/>
         <source>This computer&apos;s card</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>A partner&apos;s card:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Your card, to send to partners:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
-        <source>Country:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <location line="+1"/>
-        <source>Organisation:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Focal point:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Node:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Fingerprint:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Read these characters to the sender by phone; trust only if they match.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+2"/>
         <source>When a partner trusts your card, they read these characters to you by phone; they must match.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="-6"/>
         <source>Trust as &amp;peer</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1766,8 +2559,164 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+7"/>
         <source>&amp;Save card…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CertificateDetails</name>
+    <message>
+        <location filename="../../mrs_desktop/gui/pages/certificates_details.py" line="+31"/>
+        <source>Number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Holder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Occupation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Certifies</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Units achieved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Issued</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Revoked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>The text of the QR code, signed by its issuer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Copy QR text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>QR code text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Select a certificate to see it in full.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>{occupation}, AQRF level {level}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{date} by {country}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{date}: {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CertificatesPage</name>
+    <message>
+        <location filename="../../mrs_desktop/gui/pages/certificates.py" line="+48"/>
+        <source>Certificates</source>
+        <translation>လက်မှတ်များ</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Search number, holder, occupation…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Any status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Verify certificate…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Check a certificate number or QR text (Ctrl+Shift+V)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Print preview…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Preview, print or save as PDF the selected certificates, or all shown (Ctrl+P)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Revoke…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>Print preview…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Revoke…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>1 certificate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{n} certificates</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+57"/>
+        <source>Print preview</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>There is nothing to print: only valid certificates issued here can be printed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>1 revoked or partner&apos;s certificate left out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{n} revoked or partners&apos; certificates left out</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2161,58 +3110,22 @@
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../mrs_desktop/gui/dialogs/sync_export.py" line="+34"/>
-        <location line="+81"/>
+        <location filename="../../mrs_desktop/gui/dialogs/sync_export.py" line="+90"/>
         <source>Export bundle</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-74"/>
+        <location line="-39"/>
         <source>{country} — {organisation} ({n} changes not acknowledged)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+6"/>
-        <source>&amp;Only what they have not acknowledged (usual)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>&amp;Everything this computer holds (for a new partner, or after a lost bundle)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>E&amp;ncrypt: only the chosen partners can read it</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>&amp;Browse…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+3"/>
+        <location line="-13"/>
         <source>E&amp;xport</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+10"/>
-        <source>&amp;For:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>What to send</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>&amp;File:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+39"/>
+        <location line="+53"/>
         <source>MRS bundles (*.mrsbundle)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2279,7 +3192,7 @@
 <context>
     <name>ImportWizard</name>
     <message>
-        <location filename="../../mrs_desktop/gui/dialogs/import_wizard.py" line="+131"/>
+        <location filename="../../mrs_desktop/gui/dialogs/import_wizard.py" line="+132"/>
         <source>Import a spreadsheet</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2351,6 +3264,36 @@
     </message>
     <message>
         <location line="+3"/>
+        <source>&amp;Meeting brief…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Write the action-plan progress report (PDF)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Verify certificate…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Check a certificate number or the text of its QR code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Certificate &amp;identity…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The ministry&apos;s national-language name and logo on this node&apos;s certificates</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>&amp;Back up database…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2366,18 +3309,18 @@
     </message>
     <message>
         <location line="+2"/>
-        <location line="+95"/>
+        <location line="+97"/>
         <source>&amp;Undo</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-94"/>
-        <location line="+96"/>
+        <location line="-96"/>
+        <location line="+98"/>
         <source>&amp;Redo</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-94"/>
+        <location line="-96"/>
         <source>&amp;Quit</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2392,7 +3335,7 @@
         <translation>ဖိုင်(&amp;F)</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+8"/>
         <source>&amp;Edit</source>
         <translation>ပြင်ဆင်ရန်(&amp;E)</translation>
     </message>
@@ -2447,7 +3390,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+76"/>
+        <location line="+98"/>
         <source>Finishing the current job…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2687,17 +3630,12 @@
 <context>
     <name>PreviewDialog</name>
     <message>
-        <location filename="../../mrs_desktop/gui/dialogs/sync_preview.py" line="+96"/>
+        <location filename="../../mrs_desktop/gui/dialogs/sync_preview.py" line="+92"/>
         <source>Import {file}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+18"/>
-        <source>By register</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location line="+32"/>
         <source>Records ({n})</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2707,48 +3645,23 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="-24"/>
         <source>&amp;Apply</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+11"/>
-        <source>From:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>Fingerprint:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+3"/>
         <source>(encrypted to this computer)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Made:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+14"/>
+        <location line="+19"/>
         <source>Changes ({n})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
         <source>All records ({n})</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+11"/>
-        <source>Show:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+23"/>
-        <source>Both sides changed these fields. The later change is applied; the other is kept in the conflict queue on the Sync page for you to decide.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2857,7 +3770,7 @@ Now: {status}, {percent}</source>
 <context>
     <name>QDialog</name>
     <message>
-        <location filename="../../mrs_desktop/gui/dialogs/sync_cards.py" line="+17"/>
+        <location filename="../../mrs_desktop/gui/dialogs/sync_cards.py" line="+29"/>
         <source>Revoke a peer</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2869,7 +3782,7 @@ Reason:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mrs_desktop/gui/dialogs/sync_preview.py" line="-164"/>
+        <location filename="../../mrs_desktop/gui/dialogs/sync_preview.py" line="-110"/>
         <source>{new} new, {updated} updated, {conflicts} conflicts, {rejected} rejected</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2884,7 +3797,7 @@ Reason:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+25"/>
         <location line="+12"/>
         <source>Register</source>
         <translation type="unfinished"></translation>
@@ -2945,6 +3858,29 @@ Reason:</source>
     </message>
 </context>
 <context>
+    <name>SinceDialog</name>
+    <message>
+        <location filename="../../mrs_desktop/gui/meeting_brief.py" line="-55"/>
+        <source>Meeting brief</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The brief lists every action item per partner country, the overdue ones, the latest progress updates, and what changed since:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Choose the file…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Changes &amp;since:</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>SourcePage</name>
     <message>
         <location filename="../../mrs_desktop/gui/dialogs/import_wizard.py" line="-66"/>
@@ -2990,79 +3926,17 @@ Reason:</source>
 <context>
     <name>SyncPage</name>
     <message>
-        <location filename="../../mrs_desktop/gui/pages/sync.py" line="+38"/>
-        <source>Sync</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+8"/>
-        <source>Peers</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Conflicts</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Bundles in and out</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+24"/>
-        <source>&amp;Import bundle…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>E&amp;xport bundle…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+37"/>
-        <source>&amp;Trust a card…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>&amp;Save my card…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>&amp;Revoke…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+8"/>
-        <location line="+61"/>
+        <location filename="../../mrs_desktop/gui/pages/sync.py" line="+119"/>
         <source>&amp;Keep applied</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-60"/>
-        <location line="+62"/>
+        <location line="+2"/>
         <source>Restore &amp;overwritten</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-60"/>
-        <source>&amp;Edit…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Both sides changed these fields before seeing each other&apos;s change. The later change is applied everywhere; decide which value stays.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+9"/>
-        <source>&amp;Undo last import</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+13"/>
+        <location line="-36"/>
         <source>1 unsent change</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3148,7 +4022,7 @@ Reason:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+19"/>
         <source>Edit the value</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3298,14 +4172,42 @@ Reason:</source>
     </message>
 </context>
 <context>
+    <name>UnitGrid</name>
+    <message>
+        <location filename="../../mrs_desktop/gui/dialogs/assessment_units.py" line="+32"/>
+        <source>Unit code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Title</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Outcome</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+53"/>
+        <source>new unit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>choose…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>app</name>
     <message>
-        <location filename="../../mrs_desktop/gui/app.py" line="+91"/>
+        <location filename="../../mrs_desktop/gui/app.py" line="+142"/>
         <source>The database cannot be opened</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+101"/>
         <source>MRS Desktop</source>
         <translation type="unfinished"></translation>
     </message>
