@@ -19,12 +19,8 @@ from ..db.models import (Assessment, AssessmentAssessor, Assessor, Candidate, Ce
 from ..db.store import Store
 from ..domain.errors import NotFound
 from . import catalogue
-from .assessments import ACHIEVED, OUTCOMES, accredited, assessor_name
+from .assessments import ACHIEVED, CERTIFIED, OUTCOMES, accredited, assessor_name
 from .search_names import fold_word
-
-# The results a certificate is issued for: services.certificates.CERTIFIED, not imported from
-# there because that module loads reportlab and the signing keys (~0.2 s) for the page to open.
-CERTIFIED = ("competent", "partly_competent")
 
 
 @dataclass(slots=True)  # not frozen: a frozen dataclass takes 3x as long to build 10,000 of

@@ -24,6 +24,7 @@ OUTCOMES = {"C": "competent", "NYC": "not yet competent", "RPL_G": "RPL granted"
             "RPL_NG": "RPL not granted", "CT": "credit transfer", "W": "withdrawn"}
 ACHIEVED = ("C", "RPL_G", "CT")  # outcomes that count as a unit achieved
 RESULTS = ("competent", "partly_competent", "not_yet_competent")
+CERTIFIED = {"competent": "full", "partly_competent": "units"}  # result → kind; none otherwise
 CANDIDATE_FIELDS = ("family_name", "given_names", "name_native", "sex", "date_of_birth",
                     "nationality", "id_document_no")
 _SHORT_SEXES = {"f": "female", "m": "male", "x": "other"}

@@ -21,7 +21,7 @@ from ..domain.fields import Checker
 from ..domain.ids import uuid7
 from ..domain.task import Progress
 from ..sync import keys, qr_payload
-from .assessments import candidate_name
+from .assessments import CERTIFIED, candidate_name
 from .certificate_queries import (CertificateRow, assessment_facts, certificate_rows,
                                   view_facts)
 from .certificate_identity import identity_in
@@ -31,7 +31,6 @@ from .records import get_live
 __all__ = ["CertificateRow", "Verification", "certificate_views", "issue_certificates",
            "list_certificates", "print_certificates", "revoke_certificate", "verify"]
 
-CERTIFIED = {"competent": "full", "partly_competent": "units"}  # no certificate otherwise
 _NUMBER = re.compile(r"^([A-Z]{3})-(\d{4})-(\d{6,})$")
 
 
