@@ -1,7 +1,7 @@
 """`mrs peer card|trust|list|revoke` and `mrs node backup-key|restore-key|rotate-key` (and
 `certificate-identity`, in node_identity.py).
 
-The services (and cryptography) are imported when a command runs, not when `mrs` starts.
+The services (and the crypto library) are imported when a command runs, not when `mrs` starts.
 """
 
 from __future__ import annotations

@@ -176,6 +176,6 @@ def _by_number(session: Session, number: str) -> Certificate:
 
 def _own_key(store: Store):
     key = keys.load_private_key(store.key_path)
-    if store.node is None or keys.public_hex(key.public_key()) != store.node.public_key:
+    if store.node is None or key.public_hex != store.node.public_key:
         raise MrsError(f"the key file {store.key_path} does not belong to this node; run `mrs check`")
     return key

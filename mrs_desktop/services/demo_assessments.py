@@ -13,7 +13,6 @@ from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
@@ -31,7 +30,7 @@ from ..db.models import (
 )
 from ..db.store import Writer
 from ..domain.ids import uuid7
-from ..sync import qr_payload
+from ..sync import keys, qr_payload
 from .assessments import ACHIEVED, roll_up
 from .catalogue import occupation_id, unit_id
 from .demo_people import Person, names
@@ -82,7 +81,7 @@ class _Made:
 
 
 def add_assessments(session: Session, writer: Writer, rnd: random.Random, today: date, home: str,
-                    own_assessors: list, key: Ed25519PrivateKey, size: str) -> None:
+                    own_assessors: list, key: keys.NodeKey, size: str) -> None:
     """Candidates, assessments with unit results and assessors, then certificates for about
     three quarters of those eligible (a few revoked)."""
     _add_units(session, home)
@@ -202,7 +201,7 @@ def _outcomes(rnd: random.Random, code: str, count: int) -> list[tuple[str, str]
 
 
 def _add_certificates(session: Session, writer: Writer, rnd: random.Random, today: date,
-                      home: str, made: list[_Made], key: Ed25519PrivateKey) -> None:
+                      home: str, made: list[_Made], key: keys.NodeKey) -> None:
     titles = {short: title for _, short, title in OCCUPATIONS}
     chosen = []
     for m in made:

@@ -64,7 +64,7 @@ def _check_node(store: Store, report: CheckReport) -> None:
         return
     report.facts["node"] = f"{store.node.country} {store.node.id}"
     try:
-        public = keys.public_hex(keys.load_private_key(store.key_path).public_key())
+        public = keys.load_private_key(store.key_path).public_hex
     except MrsError as exc:
         report.problems.append(str(exc))
         return

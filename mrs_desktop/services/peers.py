@@ -9,7 +9,6 @@ from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
 
-from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
@@ -72,10 +71,10 @@ def _node(store: Store) -> Node:
     return store.node
 
 
-def _own_key(store: Store) -> Ed25519PrivateKey:
+def _own_key(store: Store) -> keys.NodeKey:
     """The node's private key, refused if it does not belong to the node (a file swapped by hand)."""
     key = keys.load_private_key(store.key_path)
-    if keys.public_hex(key.public_key()) != _node(store).public_key:
+    if key.public_hex != _node(store).public_key:
         raise MrsError(f"the key file {store.key_path} does not belong to this node; run `mrs check`")
     return key
 
@@ -235,7 +234,7 @@ def rotate_key(store: Store) -> RotatedKey:
     """Replace the node's key: the new key signs from now on; a statement signed by the old key
     tells partners (it travels in every bundle). The old key file is kept, renamed."""
     node = _node(store)
-    old_key, new_key = _own_key(store), Ed25519PrivateKey.generate()
+    old_key, new_key = _own_key(store), keys.NodeKey.generate()
     statement = cards.make_rotation(node.id, old_key, new_key)
     stamp = datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%SZ")
     retired = store.key_path.with_name(f"{store.key_path.name}.retired-{stamp}")
@@ -255,7 +254,7 @@ def rotate_key(store: Store) -> RotatedKey:
                       retired, statement)
 
 
-def _swap_key_files(key_path: Path, old_key: Ed25519PrivateKey, pending: Path, retired: Path,
+def _swap_key_files(key_path: Path, old_key: keys.NodeKey, pending: Path, retired: Path,
                     uow: UnitOfWork) -> None:
     """Old key → retired name, new key → key name, then commit; a failed commit puts the old key
     back, so the file and the database never disagree after an error."""

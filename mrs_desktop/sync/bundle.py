@@ -15,12 +15,9 @@ from pathlib import Path
 
 import orjson
 import zstandard
-from cryptography.exceptions import InvalidSignature
-from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
-from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey
 
 from ..domain.errors import InputRejected, MrsError
-from . import bundle_crypto
+from . import bundle_crypto, keys
 from .bundle_manifest import FORMAT, FORMAT_VERSION, MAX_CHANGES, ManifestInvalid, check_manifest
 
 MANIFEST, SIGNATURE, CHANGES = "manifest.json", "manifest.sig", "changes.bin"
@@ -58,7 +55,7 @@ class Opened:
 # --- writing -----------------------------------------------------------------------------------
 
 def write_bundle(path: Path | str, *, manifest: dict, changes: bytes,
-                 signing_key: Ed25519PrivateKey,
+                 signing_key: keys.NodeKey,
                  encrypt_to: list[tuple[str, str]] | None = None) -> dict:
     """Write a bundle of `changes` (orjson bytes) to `path`; return the manifest as written.
 
@@ -153,18 +150,15 @@ def open_bundle(path: Path | str) -> Opened:
 
 def verify(opened: Opened, public_key_hex: str) -> None:
     """Refuse the bundle unless the manifest was signed by `public_key_hex` (the trusted key)."""
-    try:
-        key = Ed25519PublicKey.from_public_bytes(bytes.fromhex(public_key_hex))
-        key.verify(opened.signature, opened.manifest_bytes)
-    except (InvalidSignature, ValueError):
+    if not keys.signature_valid(public_key_hex, opened.signature.hex(), opened.manifest_bytes):
         sender = opened.manifest["sender"]
         raise BundleRejected(opened.path, (
             "the signature does not match the trusted key of the sender "
             f"({sender['organisation']}, {sender['country']}): the file was altered, "
-            "or was not made by that node")) from None
+            "or was not made by that node"))
 
 
-def read_changes(opened: Opened, box_key: X25519PrivateKey | None, *,
+def read_changes(opened: Opened, box_key: keys.BoxKey | None, *,
                  node_id: str | None) -> bytes:
     """The change records (orjson bytes) of a verified bundle, checked against the manifest."""
     path, part = opened.path, opened.manifest["parts"][CHANGES]

@@ -16,8 +16,8 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Callable
 
-from cryptography.hazmat.primitives import serialization
-from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+import nacl.bindings
+import nacl.exceptions
 
 from ..domain.errors import AlreadyExists, InputRejected, MrsError
 from ..domain.reference import countries
@@ -25,9 +25,20 @@ from . import keys
 
 CARD_FORMAT = "mrs-peer-card"
 BACKUP_FORMAT = "mrs-key-backup"
-VERSION = 1
+VERSION = 1  # of the peer card
+BACKUP_VERSION = 2  # 1 held cryptography's PKCS#8 PEM; it never shipped in a release
 MAX_FILE_BYTES = 64 * 1024  # a card or backup is under 2 KB; anything far bigger is not one
 MIN_PASSPHRASE = 10
+
+# The key backup's encryption (docs/peers-and-keys.md): scrypt takes 128 MiB and 0.3 to 1 s, as
+# a backup is opened rarely and a stolen USB stick should cost a guesser that much per passphrase.
+# Between libsodium's "interactive" (2^14, 16 MiB) and "sensitive" (2^20, 1 GiB) limits, which
+# bound what is read.
+KDF, CIPHER = "scrypt", "xchacha20poly1305"
+SCRYPT_N, SCRYPT_R, SCRYPT_P = 1 << 17, 8, 1
+MIN_SCRYPT_N, MAX_SCRYPT_N = 1 << 14, 1 << 20
+SALT_SIZE, NONCE_SIZE, TAG_SIZE = 32, 24, 16
+_SEALED_FIELDS = ("kdf", "n", "r", "p", "salt", "cipher", "nonce", "sealed")
 
 _HEX64 = re.compile(r"[0-9a-f]{64}")
 _HEX128 = re.compile(r"[0-9a-f]{128}")
@@ -65,7 +76,7 @@ class KeyBackup:
     focal_point: str | None
     public_key: str
     created_at: str
-    key: Ed25519PrivateKey
+    key: keys.NodeKey
 
 
 # --- Field checks: each returns what is wrong with a value, or None -------------------------
@@ -113,16 +124,32 @@ def _text(v) -> str | None:
     return None if isinstance(v, str) else "is not text"
 
 
-def _pem(v) -> str | None:
-    return None if isinstance(v, str) and v.startswith("-----BEGIN ENCRYPTED PRIVATE KEY-----") \
-        else "is not a passphrase-encrypted private key (PEM)"
+def _sealed_key(v) -> str | None:
+    if not isinstance(v, dict) or set(v) != set(_SEALED_FIELDS):
+        return f"is not a passphrase-encrypted key (an object of {', '.join(_SEALED_FIELDS)})"
+    if (v["kdf"], v["cipher"]) != (KDF, CIPHER):
+        return f"is encrypted with {v['kdf']!r} and {v['cipher']!r}, not {KDF} and {CIPHER}"
+    if not _scrypt_settings_ok(v["n"], v["r"], v["p"]):
+        return (f"has scrypt settings this version does not use (n a power of two from "
+                f"{MIN_SCRYPT_N} to {MAX_SCRYPT_N}, r {SCRYPT_R}, p {SCRYPT_P})")
+    for name, size in (("salt", SALT_SIZE), ("nonce", NONCE_SIZE),
+                       ("sealed", keys.SEED_SIZE + TAG_SIZE)):
+        if not isinstance(v[name], str) or not re.fullmatch(f"[0-9a-f]{{{2 * size}}}", v[name]):
+            return f"is damaged: its {name} is not {size} bytes in hex"
+    return None
+
+
+def _scrypt_settings_ok(n, r, p) -> bool:
+    whole = all(type(x) is int for x in (n, r, p))
+    return whole and MIN_SCRYPT_N <= n <= MAX_SCRYPT_N and n & (n - 1) == 0 \
+        and (r, p) == (SCRYPT_R, SCRYPT_P)
 
 
 Schema = dict[str, Callable[[object], str | None]]
 IDENTITY: Schema = {"node_id": _uuid, "country": _country, "organisation": _name,
                     "focal_point": _optional_name, "public_key": _key, "created_at": _time}
 CARD: Schema = {**IDENTITY, "box_key": _key, "fingerprint": _text, "signature": _signature}
-BACKUP: Schema = {**IDENTITY, "private_key": _pem}
+BACKUP: Schema = {**IDENTITY, "private_key": _sealed_key}
 ROTATION: Schema = {"node_id": _uuid, "old_key": _key, "new_key": _key, "new_box_key": _key,
                     "rotated_at": _time, "signature": _signature}
 
@@ -140,15 +167,19 @@ def _check_fields(doc: dict, schema: Schema, extra: tuple[str, ...] = ()) -> Non
             raise _Bad(f"{name} {problem}")
 
 
-def _check_format(doc: dict, fmt: str, what: str) -> None:
+def _check_format(doc: dict, fmt: str, what: str, current: int = VERSION) -> None:
     if doc.get("format") != fmt:
         raise _Bad(f"it is not a {what} (format is not {fmt!r})")
     version = doc.get("version")
     if not isinstance(version, int) or isinstance(version, bool) or version < 1:
         raise _Bad("its version is missing or not a positive whole number")
-    if version > VERSION:
+    if version > current:
         raise _Bad(f"it was made by a newer MRS Desktop ({what} version {version}); "
-                   f"this version reads version {VERSION}")
+                   f"this version reads version {current}")
+    if version < current:
+        raise _Bad(f"it was made by a test version of MRS Desktop before the first release "
+                   f"({what} version {version}), which this version no longer reads; "
+                   "make a new one from the node")
 
 
 # --- Signing --------------------------------------------------------------------------------
@@ -168,10 +199,10 @@ def _now() -> str:
 
 # --- Peer card ------------------------------------------------------------------------------
 
-def make_card(node: dict, key: Ed25519PrivateKey) -> Card:
+def make_card(node: dict, key: keys.NodeKey) -> Card:
     """The card of the node described by `node` (node_id, country, organisation, focal_point,
     optionally created_at), self-signed with `key`, the node's private key."""
-    public = keys.public_hex(key.public_key())
+    public = key.public_hex
     if node.get("public_key", public) != public:
         raise MrsError("the node's public key does not belong to its key file; run `mrs check`")
     doc = {"format": CARD_FORMAT, "version": VERSION, "node_id": node["node_id"],
@@ -199,7 +230,7 @@ def parse_card(doc: object, where: str | Path) -> Card:
     return Card(**{f.name: doc[f.name] for f in fields(Card)})
 
 
-def write_card(path: Path, card: dict, key: Ed25519PrivateKey) -> Card:
+def write_card(path: Path, card: dict, key: keys.NodeKey) -> Card:
     """Make the card of `card`'s node (see make_card) and write it to `path`, atomically."""
     made = make_card(card, key)
     _write_atomic(Path(path), _pretty(made.as_dict()), private=False, overwrite=True)
@@ -218,20 +249,18 @@ def passphrase_bytes(passphrase: str) -> bytes:
     return unicodedata.normalize("NFC", passphrase).encode("utf-8")
 
 
-def write_key_backup(path: Path, node: dict, key: Ed25519PrivateKey, passphrase: str) -> None:
+def write_key_backup(path: Path, node: dict, key: keys.NodeKey, passphrase: str) -> None:
     """Write `node`'s identity and `key`, encrypted with `passphrase`, to a new file `path`."""
     if len(unicodedata.normalize("NFC", passphrase)) < MIN_PASSPHRASE:
         raise InputRejected(f"the passphrase is too short: use at least {MIN_PASSPHRASE} characters "
                             "(a few words are easier to remember than symbols)")
-    pem = key.private_bytes(serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8,
-                            serialization.BestAvailableEncryption(passphrase_bytes(passphrase)))
-    doc = {"format": BACKUP_FORMAT, "version": VERSION,
-           **{f: node.get(f) for f in IDENTITY}, "private_key": pem.decode("ascii")}
-    doc["public_key"] = keys.public_hex(key.public_key())
+    identity = {**{f: node.get(f) for f in IDENTITY}, "public_key": key.public_hex}
     try:
-        _check_fields(doc, BACKUP, extra=("format", "version"))
+        _check_fields(identity, IDENTITY)  # before scrypt's second of work
     except _Bad as bad:
         raise MrsError(f"this node cannot be backed up: {bad}") from None
+    doc = {"format": BACKUP_FORMAT, "version": BACKUP_VERSION, **identity,
+           "private_key": _seal_seed(key, passphrase, identity["node_id"])}
     _write_atomic(Path(path), _pretty(doc), private=True, overwrite=False)
 
 
@@ -241,34 +270,56 @@ def read_key_backup(path: Path, passphrase: str) -> KeyBackup:
     try:
         if not isinstance(doc, dict):
             raise _Bad("it is not a JSON object")
-        _check_format(doc, BACKUP_FORMAT, "key backup")
+        _check_format(doc, BACKUP_FORMAT, "key backup", current=BACKUP_VERSION)
         _check_fields(doc, BACKUP, extra=("format", "version"))
     except _Bad as bad:
         raise InputRejected(f"{path} is not a usable key backup: {bad}") from None
-    key = _open_key(doc["private_key"], passphrase, path)
-    if keys.public_hex(key.public_key()) != doc["public_key"]:
+    key = _open_seed(doc["private_key"], passphrase, doc["node_id"], path)
+    if key.public_hex != doc["public_key"]:
         raise InputRejected(f"{path} is not a usable key backup: "
                             "its key does not match its public key")
     return KeyBackup(**{f: doc[f] for f in IDENTITY}, key=key)
 
 
-def _open_key(pem: str, passphrase: str, path: Path) -> Ed25519PrivateKey:
+# --- Key backup encryption (docs/peers-and-keys.md, "Key backup") ---------------------------
+
+
+def _passphrase_key(passphrase: str, salt: bytes, n: int, r: int, p: int) -> bytes:
+    # libsodium's scrypt, not hashlib's: the frozen app need not carry OpenSSL.
+    return nacl.bindings.crypto_pwhash_scryptsalsa208sha256_ll(
+        passphrase_bytes(passphrase), salt, n, r, p, dklen=32, maxmem=256 * n * r * p)
+
+
+def _seal_seed(key: keys.NodeKey, passphrase: str, node_id: str) -> dict:
+    """The private_key object: the key's seed sealed with a key derived from the passphrase,
+    bound to the node id (associated data), so it cannot be moved into another node's backup."""
+    salt, nonce = os.urandom(SALT_SIZE), os.urandom(NONCE_SIZE)
+    wrapping = _passphrase_key(passphrase, salt, SCRYPT_N, SCRYPT_R, SCRYPT_P)
+    sealed = nacl.bindings.crypto_aead_xchacha20poly1305_ietf_encrypt(
+        key.seed, node_id.encode("utf-8"), nonce, wrapping)
+    return {"kdf": KDF, "n": SCRYPT_N, "r": SCRYPT_R, "p": SCRYPT_P, "salt": salt.hex(),
+            "cipher": CIPHER, "nonce": nonce.hex(), "sealed": sealed.hex()}
+
+
+def _open_seed(sealed: dict, passphrase: str, node_id: str, path: Path) -> keys.NodeKey:
     try:
-        key = serialization.load_pem_private_key(pem.encode("ascii"), passphrase_bytes(passphrase))
-    except (ValueError, TypeError, UnicodeEncodeError):
-        # cryptography says ValueError both for a wrong passphrase and for a damaged key.
+        wrapping = _passphrase_key(passphrase, bytes.fromhex(sealed["salt"]),
+                                   sealed["n"], sealed["r"], sealed["p"])
+        seed = nacl.bindings.crypto_aead_xchacha20poly1305_ietf_decrypt(
+            bytes.fromhex(sealed["sealed"]), node_id.encode("utf-8"),
+            bytes.fromhex(sealed["nonce"]), wrapping)
+    except (nacl.exceptions.CryptoError, UnicodeEncodeError):
+        # The tag says only "not this key": a wrong passphrase, or a damaged or altered file.
         raise InputRejected(f"the passphrase does not open this key backup ({path})") from None
-    if not isinstance(key, Ed25519PrivateKey):
-        raise InputRejected(f"{path} is not a usable key backup: it holds no Ed25519 node key")
-    return key
+    return keys.NodeKey(seed)
 
 
 # --- Key rotation ---------------------------------------------------------------------------
 
-def make_rotation(node_id: str, old_key: Ed25519PrivateKey, new_key: Ed25519PrivateKey) -> dict:
+def make_rotation(node_id: str, old_key: keys.NodeKey, new_key: keys.NodeKey) -> dict:
     """The statement, signed by the old key, that the node now signs with the new one."""
-    statement = {"node_id": node_id, "old_key": keys.public_hex(old_key.public_key()),
-                 "new_key": keys.public_hex(new_key.public_key()),
+    statement = {"node_id": node_id, "old_key": old_key.public_hex,
+                 "new_key": new_key.public_hex,
                  "new_box_key": keys.box_public_hex(new_key), "rotated_at": _now()}
     statement["signature"] = keys.sign_hex(old_key, canonical(statement))
     return statement

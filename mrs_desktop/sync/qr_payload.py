@@ -14,8 +14,6 @@ from dataclasses import dataclass, replace
 from datetime import date
 from os.path import commonprefix
 
-from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
-
 from ..domain.errors import InputRejected, MrsError
 from ..domain.reference import aqrf_levels, countries
 from . import keys
@@ -69,9 +67,9 @@ def is_payload_text(text: str) -> bool:
 
 # --- Encoding and decoding ------------------------------------------------------------------
 
-def encode(fields: CertificatePayload, key: Ed25519PrivateKey) -> str:
+def encode(fields: CertificatePayload, key: keys.NodeKey) -> str:
     """The QR text of `fields`, signed with `key` (the issuing node's private key)."""
-    own_id = key_id(keys.public_hex(key.public_key()))
+    own_id = key_id(key.public_hex)
     if fields.issuer_key_id not in ("", own_id):
         raise MrsError(f"certificate {fields.number}'s payload names issuer key "
                        f"{fields.issuer_key_id}, but it is being signed with key {own_id}")

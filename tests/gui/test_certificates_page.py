@@ -9,7 +9,6 @@ from dataclasses import replace
 
 import pytest
 import shiboken6
-from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from PySide6.QtCore import Qt
 from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
@@ -20,6 +19,7 @@ from mrs_desktop.gui.pages.certificates import CertificatesPage
 from mrs_desktop.services.certificates import list_certificates
 from mrs_desktop.services.demo import load_demo
 from mrs_desktop.sync import qr_payload
+from mrs_desktop.sync.keys import NodeKey
 
 
 @pytest.fixture
@@ -195,7 +195,7 @@ def test_verify_a_valid_number_a_tampered_payload_and_a_revoked_one(qtbot, page,
                                      f"(reason: {revoked.revoked_reason})")
 
     fields = qr_payload.decode(good.payload)[0]
-    stranger = qr_payload.encode(replace(fields, issuer_key_id=""), Ed25519PrivateKey.generate())
+    stranger = qr_payload.encode(replace(fields, issuer_key_id=""), NodeKey.generate())
     assert dialog.verify_text(stranger).word == "Untrusted"
     shown = dialog.verify_text("KHM-2026-999999")
     assert (shown.word, shown.tone) == ("Unknown", "doubt")

@@ -7,7 +7,6 @@ from dataclasses import replace
 from datetime import date
 
 import pytest
-from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from sqlalchemy import select
 
 from mrs_desktop.db.models import Candidate, Certificate, Setting
@@ -22,6 +21,7 @@ from mrs_desktop.services.node import init_node
 from mrs_desktop.services.sync import export, inbound
 from mrs_desktop.sync import qr_payload
 from mrs_desktop.sync.cards import read_card
+from mrs_desktop.sync.keys import NodeKey
 
 DAY = date(2026, 5, 12)
 
@@ -78,7 +78,7 @@ def test_verify_by_payload_or_number_tampered_and_untrusted(store):
 
     fields = qr_payload.decode(payload)[0]
     forged = qr_payload.encode(replace(fields, holder_latin="Someone Else", issuer_key_id=""),
-                               Ed25519PrivateKey.generate())
+                               NodeKey.generate())
     assert verify(store, forged).status == "untrusted"
     _, signed, signature = qr_payload.decode(payload)
     edited = signed[len(qr_payload.PREFIX):].replace(b"Sok Dara", b"Sok Dora")  # the name edited

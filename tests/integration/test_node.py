@@ -9,7 +9,6 @@ import stat
 from pathlib import Path
 
 import pytest
-from cryptography.hazmat.primitives import serialization
 
 from mrs_desktop.db.models import Node, Sector
 from mrs_desktop.domain.errors import AlreadyExists, ValidationError
@@ -55,16 +54,15 @@ def test_the_key_file_is_readable_by_its_owner_only(store):
 
 def test_the_public_key_in_the_database_belongs_to_the_private_key(store):
     private = keys.load_private_key(store.key_path)
-    assert store.node.public_key == keys.public_hex(private.public_key())
+    assert store.node.public_key == private.public_hex
     signature = private.sign(b"peer card")
-    private.public_key().verify(signature, b"peer card")  # raises if they do not match
+    assert keys.signature_valid(store.node.public_key, signature.hex(), b"peer card")
     assert len(node_info(store).fingerprint.replace(" ", "")) == 32
 
 
 def test_the_private_key_never_enters_the_database(store):
     private = keys.load_private_key(store.key_path)
-    raw = private.private_bytes(serialization.Encoding.Raw, serialization.PrivateFormat.Raw,
-                                serialization.NoEncryption())
+    raw = private.seed
     pem = store.key_path.read_bytes()
     body = b"".join(pem.splitlines()[1:-1])  # the base64 lines of the PEM
     stored = _files(store.path)

@@ -9,7 +9,6 @@ import stat
 from pathlib import Path
 
 import pytest
-from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from sqlalchemy import select
 
 from mrs_desktop.db.models import Node, Peer, PeerKey, Sector
@@ -19,6 +18,7 @@ from mrs_desktop.domain.errors import AlreadyExists, InputRejected, NotFound, Va
 from mrs_desktop.services import peers
 from mrs_desktop.services.node import init_node, node_info
 from mrs_desktop.sync import cards, keys
+from mrs_desktop.sync.keys import NodeKey
 
 PASSPHRASE = "angkor wat sunrise 2026"
 
@@ -107,7 +107,7 @@ def test_our_own_card_is_refused(store, tmp_path):
 def test_a_known_node_with_another_key_is_refused(store, thailand, tmp_path):
     real = _card(store, tmp_path)
     _trust(thailand, real)
-    impostor_key = Ed25519PrivateKey.generate()
+    impostor_key = NodeKey.generate()
     impostor = cards.make_card({"node_id": real.node_id, "country": "KHM",
                                 "organisation": "Ministry of Labour", "focal_point": None},
                                impostor_key)
@@ -200,7 +200,7 @@ def test_a_rotation_replaces_the_key_and_keeps_the_old_one(store, tmp_path):
     rotated = peers.rotate_key(store)
 
     new_key = keys.load_private_key(store.key_path)
-    assert store.node.public_key == keys.public_hex(new_key.public_key()) != old_public
+    assert store.node.public_key == new_key.public_hex != old_public
     assert rotated.retired_key.read_bytes() == old_pem
     assert rotated.retired_key.name.startswith("mrs-node.key.retired-")
     assert not store.key_path.with_name("mrs-node.key.new").exists()
@@ -254,8 +254,8 @@ def test_a_partner_follows_a_rotation_once(store, thailand, tmp_path):
 
 def test_a_forged_rotation_is_refused_and_changes_nothing(store, thailand, tmp_path):
     _trust(thailand, _card(store, tmp_path))
-    thief = Ed25519PrivateKey.generate()
-    forged = cards.make_rotation(store.node.id, thief, Ed25519PrivateKey.generate())
+    thief = NodeKey.generate()
+    forged = cards.make_rotation(store.node.id, thief, NodeKey.generate())
     forged["old_key"] = store.node.public_key
     with UnitOfWork(thailand) as uow:
         peer = uow.session.get(Peer, store.node.id)

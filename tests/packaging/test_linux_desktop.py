@@ -18,13 +18,12 @@ from pathlib import Path
 
 import orjson
 import pytest
-from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from PIL import Image, ImageChops, ImageStat
 
 import mrs_desktop
 from mrs_desktop.domain.ids import uuid7
 from mrs_desktop.sync.bundle import write_bundle
-from mrs_desktop.sync.keys import public_hex
+from mrs_desktop.sync.keys import NodeKey
 
 ROOT = Path(__file__).resolve().parents[2]
 LINUX = ROOT / "packaging" / "linux"
@@ -208,10 +207,10 @@ def test_uninstall_takes_away_what_install_put(data_home, app_folder):
 
 
 def make_bundle(path: Path) -> Path:
-    key = Ed25519PrivateKey.generate()
+    key = NodeKey.generate()
     node = uuid7()
     card = {"node_id": node, "country": "KHM", "organisation": "Ministry of Labour",
-            "public_key": public_hex(key.public_key())}
+            "public_key": key.public_hex}
     manifest = {"schema": "0003", "bundle_id": uuid7(), "sender": card, "recipients": [],
                 "created_at": "2025-06-15T15:06:40+00:00",
                 "ranges": {node: ["", f"1750000000000.00001.{node}"]}, "acked": {},

@@ -16,13 +16,16 @@ LIBRARIES = (
     ("PySide6 (Qt for Python)", "PySide6-Essentials", "LGPL-3.0"),
     ("SQLAlchemy", "SQLAlchemy", "MIT"),
     ("Alembic", "alembic", "MIT"),
-    ("cryptography", "cryptography", "Apache-2.0 or BSD-3-Clause"),
+    ("PyNaCl", "PyNaCl", "Apache-2.0"),
+    ("libsodium (inside PyNaCl)", None, "ISC"),
     ("openpyxl", "openpyxl", "MIT"),
     ("platformdirs", "platformdirs", "MIT"),
 )
 
 
-def _version(distribution: str) -> str:
+def _version(distribution: str | None) -> str:
+    if distribution is None:  # shipped inside another library's package, which has the version
+        return ""
     try:
         return metadata.version(distribution)
     except metadata.PackageNotFoundError:

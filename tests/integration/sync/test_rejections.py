@@ -18,7 +18,6 @@ from typing import Callable
 import orjson
 import pytest
 import zstandard
-from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
 from mrs_desktop.cli.main import main
 from mrs_desktop.db.uow import UnitOfWork
@@ -28,6 +27,7 @@ from mrs_desktop.services import assessors, peers
 from mrs_desktop.services.sync import export, inbound
 from mrs_desktop.sync import bundle, keys
 from mrs_desktop.sync.bundle import CHANGES, MANIFEST, SIGNATURE
+from mrs_desktop.sync.keys import NodeKey
 
 from tests.integration.sync.conftest import checkpoint
 
@@ -74,7 +74,7 @@ class Case:
                     zf.writestr(name, data)
         return path
 
-    def signed_zip(self, manifest: dict, stored: bytes, key: Ed25519PrivateKey | None = None) -> Path:
+    def signed_zip(self, manifest: dict, stored: bytes, key: NodeKey | None = None) -> Path:
         data = orjson.dumps(manifest, option=orjson.OPT_SORT_KEYS)
         sig = (key or self.key).sign(data)
         return self.packed([(MANIFEST, data), (SIGNATURE, sig), (CHANGES, stored)])
@@ -117,9 +117,9 @@ def _future(case: Case) -> Path:
 
 
 def _untrusted(case: Case) -> Path:
-    stranger = Ed25519PrivateKey.generate()
+    stranger = NodeKey.generate()
     who = {"node_id": uuid7(), "country": "IDN", "organisation": "Someone",
-           "public_key": keys.public_hex(stranger.public_key())}
+           "public_key": stranger.public_hex}
     m = {k: v for k, v in case.opened.manifest.items() if k not in ("format", "format_version", "parts",
                                                                         "encryption")}
     m.update(sender=who, nodes=[*m["nodes"], who], bundle_id=uuid7())
@@ -139,7 +139,7 @@ def _altered_manifest(case: Case) -> Path:
 
 def _other_key(case: Case) -> Path:
     entries = case.zip_entries()
-    forged = Ed25519PrivateKey.generate().sign(entries[MANIFEST])
+    forged = NodeKey.generate().sign(entries[MANIFEST])
     return case.packed([(MANIFEST, entries[MANIFEST]), (SIGNATURE, forged), (CHANGES, entries[CHANGES])])
 
 

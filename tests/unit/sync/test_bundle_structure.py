@@ -10,19 +10,18 @@ from pathlib import Path
 
 import orjson
 import pytest
-from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from mrs_desktop.domain.ids import uuid7
 from mrs_desktop.sync import bundle
 from mrs_desktop.sync.bundle import BundleRejected, open_bundle, read_changes, verify, write_bundle
-from mrs_desktop.sync.keys import public_hex
+from mrs_desktop.sync.keys import NodeKey
 
-KEY = Ed25519PrivateKey.generate()
+KEY = NodeKey.generate()
 NODE = uuid7()
 CARD = {"node_id": NODE, "country": "LAO", "organisation": "Ministry of Labour and Social Welfare",
-        "public_key": public_hex(KEY.public_key())}
+        "public_key": KEY.public_hex}
 PAYLOAD = orjson.dumps([{"register": "assessor", "id": uuid7(), "n": i} for i in range(40)])
 
 

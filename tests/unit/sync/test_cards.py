@@ -10,12 +10,12 @@ import unicodedata
 from pathlib import Path
 
 import pytest
-from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from mrs_desktop.domain.errors import AlreadyExists, InputRejected
 from mrs_desktop.sync import cards, keys
+from mrs_desktop.sync.keys import NodeKey
 
 NODE = {"node_id": "01900000-0000-7000-8000-00000000abcd", "country": "LAO",
         "organisation": "Ministry of Labour and Social Welfare", "focal_point": "ສົມພອນ ແກ້ວມະນີ",
@@ -23,8 +23,8 @@ NODE = {"node_id": "01900000-0000-7000-8000-00000000abcd", "country": "LAO",
 
 
 @pytest.fixture(scope="module")
-def key() -> Ed25519PrivateKey:
-    return Ed25519PrivateKey.generate()
+def key() -> NodeKey:
+    return NodeKey.generate()
 
 
 @pytest.fixture
@@ -52,7 +52,7 @@ def _rejected(path: Path) -> str:
 
 def test_a_card_reads_back_as_written(card_file, key):
     card = cards.read_card(card_file)
-    public = keys.public_hex(key.public_key())
+    public = key.public_hex
     assert (card.node_id, card.country, card.organisation, card.focal_point) == (
         NODE["node_id"], "LAO", NODE["organisation"], NODE["focal_point"])
     assert card.public_key == public and card.box_key == keys.box_public_hex(key)
@@ -86,7 +86,7 @@ def test_a_fingerprint_that_is_not_the_keys_is_refused(card_file):
 
 
 def test_another_nodes_key_with_its_fingerprint_is_still_refused(card_file):
-    other = keys.public_hex(Ed25519PrivateKey.generate().public_key())
+    other = NodeKey.generate().public_hex
     message = _rejected(_edit(card_file, public_key=other, fingerprint=keys.fingerprint(other)))
     assert "signature does not match" in message
 
@@ -178,17 +178,20 @@ PASSPHRASE = "mekong river at dawn"
 
 def test_a_key_backup_opens_with_its_passphrase(tmp_path, key):
     path = tmp_path / "lao.mrskey"
-    cards.write_key_backup(path, {**NODE, "public_key": keys.public_hex(key.public_key())}, key,
+    cards.write_key_backup(path, {**NODE, "public_key": key.public_hex}, key,
                            PASSPHRASE)
     backup = cards.read_key_backup(path, PASSPHRASE)
     assert (backup.node_id, backup.country, backup.focal_point) == (
         NODE["node_id"], "LAO", NODE["focal_point"])
-    public = keys.public_hex(key.public_key())
-    assert keys.public_hex(backup.key.public_key()) == backup.public_key == public
+    public = key.public_hex
+    assert backup.key.public_hex == backup.public_key == public
     doc = json.loads(path.read_text())
-    assert doc["format"] == "mrs-key-backup" and doc["version"] == 1
-    assert doc["private_key"].startswith("-----BEGIN ENCRYPTED PRIVATE KEY-----")
-    assert key.private_bytes_raw().hex() not in path.read_text()
+    assert doc["format"] == "mrs-key-backup" and doc["version"] == 2
+    sealed = doc["private_key"]
+    assert {k: sealed[k] for k in ("kdf", "n", "r", "p", "cipher")} == {
+        "kdf": "scrypt", "n": 2 ** 17, "r": 8, "p": 1, "cipher": "xchacha20poly1305"}
+    assert (len(sealed["salt"]), len(sealed["nonce"]), len(sealed["sealed"])) == (64, 48, 96)
+    assert key.seed.hex() not in path.read_text()
     if os.name == "posix":
         assert stat.S_IMODE(path.stat().st_mode) == 0o600
 
@@ -224,10 +227,67 @@ def test_a_key_backup_never_overwrites_a_file(tmp_path, key):
     assert path.read_text() == "an older backup"
 
 
+@pytest.fixture(scope="module")
+def backup_doc(tmp_path_factory, key) -> dict:
+    """One backup's contents, made once: scrypt takes a noticeable moment on purpose."""
+    path = tmp_path_factory.mktemp("backup") / "lao.mrskey"
+    cards.write_key_backup(path, NODE, key, PASSPHRASE)
+    return json.loads(path.read_text(encoding="utf-8"))
+
+
+def _backup_with(tmp_path: Path, doc: dict, **changes) -> Path:
+    path = tmp_path / "lao.mrskey"
+    path.write_text(json.dumps({**doc, **changes}, ensure_ascii=False), encoding="utf-8")
+    return path
+
+
+def _sealed_with(doc: dict, **changes) -> dict:
+    return {**doc["private_key"], **changes}
+
+
+def test_a_damaged_backup_gives_the_passphrase_message(tmp_path, backup_doc):
+    sealed = backup_doc["private_key"]["sealed"]
+    flipped = f"{int(sealed[:2], 16) ^ 1:02x}" + sealed[2:]
+    path = _backup_with(tmp_path, backup_doc, private_key=_sealed_with(backup_doc, sealed=flipped))
+    with pytest.raises(InputRejected, match="the passphrase does not open this key backup"):
+        cards.read_key_backup(path, PASSPHRASE)
+
+
+def test_a_sealed_key_moved_into_another_nodes_backup_is_refused(tmp_path, backup_doc):
+    path = _backup_with(tmp_path, backup_doc, node_id="01900000-0000-7000-8000-00000000ffff")
+    with pytest.raises(InputRejected, match="the passphrase does not open this key backup"):
+        cards.read_key_backup(path, PASSPHRASE)  # the node id is the sealed key's associated data
+
+
+@pytest.mark.parametrize(("change", "reason"), [
+    ({"n": 2 ** 30}, "scrypt settings this version does not use"),
+    ({"n": 3 * 2 ** 15}, "scrypt settings this version does not use"),
+    ({"r": 1}, "scrypt settings this version does not use"),
+    ({"kdf": "pbkdf2"}, "encrypted with 'pbkdf2'"),
+    ({"salt": "00"}, "is damaged: its salt is not 32 bytes"),
+    ({"sealed": "zz" * 48}, "is damaged: its sealed is not 48 bytes"),
+    ({"extra": 1}, "is not a passphrase-encrypted key"),
+])
+def test_a_malformed_sealed_key_is_refused_before_any_work(tmp_path, backup_doc, change, reason):
+    path = _backup_with(tmp_path, backup_doc, private_key=_sealed_with(backup_doc, **change))
+    with pytest.raises(InputRejected, match=f"{path} is not a usable key backup: private_key"
+                                            f".*{reason}"):
+        cards.read_key_backup(path, PASSPHRASE)
+
+
+def test_a_pre_release_pem_backup_is_refused_with_a_clear_message(tmp_path, backup_doc):
+    """Key backup version 1 (cryptography's encrypted PKCS#8) never shipped; it no longer opens."""
+    pem = "-----BEGIN ENCRYPTED PRIVATE KEY-----\nMIGbMFcGCSqGSIb3DQEFDTBKMCkG...\n"
+    path = _backup_with(tmp_path, backup_doc, version=1, private_key=pem)
+    with pytest.raises(InputRejected, match="made by a test version of MRS Desktop before the "
+                                            r"first release \(key backup version 1\)"):
+        cards.read_key_backup(path, PASSPHRASE)
+
+
 def test_a_backup_whose_key_was_swapped_is_refused(tmp_path, key):
     path = tmp_path / "lao.mrskey"
     cards.write_key_backup(path, NODE, key, PASSPHRASE)
-    other = keys.public_hex(Ed25519PrivateKey.generate().public_key())
+    other = NodeKey.generate().public_hex
     _edit(path, public_key=other)
     with pytest.raises(InputRejected, match="its key does not match its public key"):
         cards.read_key_backup(path, PASSPHRASE)
@@ -241,37 +301,37 @@ def test_a_card_is_not_a_key_backup(card_file):
 # --- Rotation statements --------------------------------------------------------------------
 
 def test_a_rotation_statement_signed_by_the_old_key_is_accepted(key):
-    new = Ed25519PrivateKey.generate()
+    new = NodeKey.generate()
     statement = cards.make_rotation(NODE["node_id"], key, new)
-    assert statement["new_key"] == keys.public_hex(new.public_key())
+    assert statement["new_key"] == new.public_hex
     assert statement["new_box_key"] == keys.box_public_hex(new)
-    cards.check_rotation(statement, keys.public_hex(key.public_key()))  # does not raise
+    cards.check_rotation(statement, key.public_hex)  # does not raise
 
 
 def test_a_rotation_signed_by_another_key_is_refused(key):
-    thief = Ed25519PrivateKey.generate()
-    forged = cards.make_rotation(NODE["node_id"], thief, Ed25519PrivateKey.generate())
-    forged["old_key"] = keys.public_hex(key.public_key())  # claims to come from the trusted key
+    thief = NodeKey.generate()
+    forged = cards.make_rotation(NODE["node_id"], thief, NodeKey.generate())
+    forged["old_key"] = key.public_hex  # claims to come from the trusted key
     with pytest.raises(InputRejected, match="forged or altered"):
-        cards.check_rotation(forged, keys.public_hex(key.public_key()))
+        cards.check_rotation(forged, key.public_hex)
 
 
 def test_a_rotation_with_a_changed_new_key_is_refused(key):
-    statement = cards.make_rotation(NODE["node_id"], key, Ed25519PrivateKey.generate())
-    statement["new_key"] = keys.public_hex(Ed25519PrivateKey.generate().public_key())
+    statement = cards.make_rotation(NODE["node_id"], key, NodeKey.generate())
+    statement["new_key"] = NodeKey.generate().public_hex
     with pytest.raises(InputRejected, match="forged or altered"):
-        cards.check_rotation(statement, keys.public_hex(key.public_key()))
+        cards.check_rotation(statement, key.public_hex)
 
 
 def test_a_rotation_from_a_key_not_trusted_says_to_exchange_cards(key):
-    statement = cards.make_rotation(NODE["node_id"], key, Ed25519PrivateKey.generate())
-    other = keys.public_hex(Ed25519PrivateKey.generate().public_key())
+    statement = cards.make_rotation(NODE["node_id"], key, NodeKey.generate())
+    other = NodeKey.generate().public_hex
     with pytest.raises(InputRejected, match="exchange cards again"):
         cards.check_rotation(statement, other)
 
 
 def test_a_malformed_rotation_is_refused(key):
     with pytest.raises(InputRejected, match="missing field"):
-        cards.check_rotation({"node_id": NODE["node_id"]}, keys.public_hex(key.public_key()))
+        cards.check_rotation({"node_id": NODE["node_id"]}, key.public_hex)
     with pytest.raises(InputRejected, match="not a JSON object"):
-        cards.check_rotation("rotate", keys.public_hex(key.public_key()))
+        cards.check_rotation("rotate", key.public_hex)

@@ -11,13 +11,13 @@ from pathlib import Path
 
 import pytest
 import zxingcpp
-from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from mrs_desktop.domain.errors import InputRejected, MrsError
 from mrs_desktop.domain.reference import countries
-from mrs_desktop.sync import keys, qr_payload
+from mrs_desktop.sync import qr_payload
+from mrs_desktop.sync.keys import NodeKey
 from mrs_desktop.sync.qr_payload import CertificatePayload, PayloadRejected, decode, encode
 
 NATIVE_NAMES = {  # one holder name in each script a certificate is printed in
@@ -33,13 +33,13 @@ FIXTURES_ARE_CONSTANT = [HealthCheck.function_scoped_fixture]
 
 
 @pytest.fixture(scope="module")
-def key() -> Ed25519PrivateKey:
-    return Ed25519PrivateKey.generate()
+def key() -> NodeKey:
+    return NodeKey.generate()
 
 
 @pytest.fixture(scope="module")
 def public(key) -> str:
-    return keys.public_hex(key.public_key())
+    return key.public_hex
 
 
 def certificate(units: int | tuple[str, ...] = 6, **changes) -> CertificatePayload:
@@ -157,11 +157,11 @@ def test_a_dropped_or_added_character_is_never_accepted(key, public, data):
 
 
 def test_a_payload_signed_by_another_key_fails(key, public):
-    forger = Ed25519PrivateKey.generate()
+    forger = NodeKey.generate()
     forged = encode(certificate(), forger)
     assert decode(forged)[0].issuer_key_id != qr_payload.key_id(public)
     assert not qr_payload.verify_signature(forged, public)
-    assert qr_payload.verify_signature(forged, keys.public_hex(forger.public_key()))
+    assert qr_payload.verify_signature(forged, forger.public_hex)
 
 
 def test_fields_moved_onto_another_signature_fail(key, public):
@@ -190,7 +190,7 @@ def _signed_text(key, items: list, body: bytes | None = None) -> str:
 
 def _items(key, **changes) -> list:
     return qr_payload._to_items(replace(certificate(), issuer_key_id=qr_payload.key_id(
-        keys.public_hex(key.public_key())), **changes))
+        key.public_hex), **changes))
 
 
 @pytest.mark.parametrize("text, reason", [
@@ -297,11 +297,11 @@ DOC_EXAMPLE = ("MRS1:-XHCN92Y9NF6TF63W5646*96KM6TOAJOD0T8VKED1FH2KNNS$XNW1K274-1
 def test_the_documented_example_is_what_the_code_makes():
     """docs/qr-payload.md shows this payload; Ed25519 signatures are deterministic, so a change
     to the format (or to the doc) shows up here."""
-    seed_key = Ed25519PrivateKey.from_private_bytes(bytes(range(32)))
+    seed_key = NodeKey(bytes(range(32)))
     fields = certificate(holder_latin="Sok Dara", holder_native="សុខ ដារា",
                          occupation_title="Tiler")
     assert encode(fields, seed_key) == DOC_EXAMPLE
-    assert qr_payload.key_id(keys.public_hex(seed_key.public_key())) == "56475aa75463474c"
+    assert qr_payload.key_id(seed_key.public_hex) == "56475aa75463474c"
     doc = (Path(__file__).parents[3] / "docs" / "qr-payload.md").read_text(encoding="utf-8")
     assert DOC_EXAMPLE in doc and "56475aa75463474c" in doc
 
