@@ -8,6 +8,10 @@ it prints the wall-clock time of the main window's first paint and quits. As in 
 start is a fresh process with its own settings folder, left by the user on the assessor register
 of the 100,000-assessor demo database, and the venv's start runs from compiled bytecode (a cache
 of its own), as an installed app does.
+
+It also prints the folder's largest parts (a Qt library, a package, the program with its Python
+modules appended), the list to start from when the unpacked size grows.
+`python -m bench.bench_package` prints only that list, for the folder as it is.
 """
 
 from __future__ import annotations
@@ -19,6 +23,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections import Counter
 from pathlib import Path
 
 from bench.bench_search import demo_database, quick
@@ -66,6 +71,36 @@ def folder_bytes(folder: Path) -> int:
     return sum(p.lstat().st_size for p in folder.rglob("*") if not p.is_dir() or p.is_symlink())
 
 
+def part_of(relative: tuple[str, ...]) -> str:
+    """The part of the folder a file belongs to: each Qt library, PySide6 module and library in
+    a wheel's NAME.libs/ on its own; each Qt plugin folder; Python's extension modules together;
+    each other package as a whole. `relative` is the file's path in the folder, split."""
+    if relative[0] != "_internal":
+        return "/".join(relative[:2])  # the program (Python modules appended), linux/...
+    inner = relative[1:]
+    if inner[0] == "PySide6" and len(inner) > 2 and inner[1] == "Qt":
+        return "/".join(inner[:4])  # PySide6/Qt/lib/LIBRARY, PySide6/Qt/plugins/FOLDER
+    if inner[0] == "PySide6" or inner[0].endswith(".libs") or inner[0] == "python3.11":
+        return "/".join(inner[:2])
+    return inner[0] + ("/" if len(inner) > 1 else "")
+
+
+def largest_parts(folder: Path, top: int = 25) -> list[tuple[str, int]]:
+    """The `top` largest parts of the folder (part_of), with their bytes."""
+    sizes: Counter[str] = Counter()
+    for path in folder.rglob("*"):
+        if not path.is_dir() or path.is_symlink():
+            sizes[part_of(path.relative_to(folder).parts)] += path.lstat().st_size
+    return sizes.most_common(top)
+
+
+def print_largest_parts(folder: Path) -> None:
+    total = folder_bytes(folder)
+    print(f"{folder.name}/: {total / MB:.2f} MB unpacked; largest parts (MB):")
+    for part, size in largest_parts(folder):
+        print(f"  {size / MB:7.2f}  {part}")
+
+
 def start_seconds(command: list[str], db: Path, bytecode: Path) -> float:
     """Seconds from starting `command --db db` to its main window's first paint."""
     with tempfile.TemporaryDirectory(prefix="mrs-bench-home-") as home:
@@ -101,6 +136,7 @@ def start_medians(db: Path, runs: int, bytecode: Path) -> tuple[float, float]:
 def run(workdir: Path) -> list[Result]:
     archive, note = build()
     unpacked = folder_bytes(FOLDER) / MB
+    print_largest_parts(FOLDER)
     packed = archive.stat().st_size / MB
     db, _ = demo_database(workdir)
     runs = 3 if quick() else 7
@@ -114,3 +150,7 @@ def run(workdir: Path) -> list[Result]:
                frozen <= 1.5 * venv, baseline=venv,
                note=f"median of {runs} fresh processes each; baseline: the same start from the venv"),
     ]
+
+
+if __name__ == "__main__":
+    print_largest_parts(FOLDER)

@@ -22,6 +22,28 @@ EXCLUDED_MODULES = [
     "PIL.ImageQt", "PIL.ImageShow",
     # zstandard's C backend does the work; its CFFI twin is a second copy of zstd.
     "zstandard.backend_cffi", "zstandard._cffi",
+    # The app is offline: no TLS (Python's ssl drags OpenSSL in, 5.7 MB with libssl and
+    # libcrypto). hashlib then uses its built-in sha256, blake2 and md5; nothing here needs
+    # OpenSSL's extras (hashlib.scrypt, pbkdf2_hmac, or a hashlib.new() name only it knows).
+    "ssl", "_ssl", "_hashlib",
+    # The app signs and encrypts with PyNaCl; cryptography (11 MB) stays out even if a library
+    # would import it when present.
+    "cryptography",
+    # Pygments (1.7 MB) is Mako's optional highlighter of template errors (Alembic's scripts).
+    "pygments", "mako.ext.pygmentplugin",
+    # SQLAlchemy dialects of database servers: the app opens SQLite files only. (PostgreSQL's
+    # stays: Alembic's ddl package imports it. MySQL's, Oracle's and SQL Server's are only named
+    # for type checkers there.) Nor SQLAlchemy's asyncio extension: the app's sessions are plain.
+    "sqlalchemy.dialects.mysql", "sqlalchemy.dialects.oracle", "sqlalchemy.dialects.mssql",
+    "sqlalchemy.ext.asyncio", "sqlalchemy.testing",
+    # CJK codecs (0.9 MB): spreadsheets are read as UTF-8 (others are refused with a hint), the
+    # bundles are UTF-8 JSON and Qt converts its own text. charset_normalizer guesses the
+    # encoding of an XMP file for reportlab, which the certificates do not carry.
+    "_multibytecodec", "_codecs_cn", "_codecs_hk", "_codecs_iso2022", "_codecs_jp",
+    "_codecs_kr", "_codecs_tw", "charset_normalizer",
+    # Standard library parts nothing here runs: decimal's pure-Python twin of _decimal, process
+    # pools, XML-RPC and the help browser.
+    "_pydecimal", "multiprocessing", "xmlrpc", "pydoc",
     # Qt modules the app does not use (it draws its own charts; QtNetwork stays for the local
     # socket that hands a double-clicked bundle to the running window; QtSvg for the icons;
     # QtPrintSupport, QtPdf and QtPdfWidgets for the certificates' print preview).
@@ -40,23 +62,27 @@ EXCLUDED_MODULES = [
     "PySide6.QtHttpServer", "PySide6.QtNetworkAuth", "PySide6.QtWebView",
 ]
 
-# Qt libraries of those modules, reached through plugins (e.g. the Qt Quick based ones).
+# Qt libraries of those modules, reached through plugins (e.g. the Qt Quick based ones). Also
+# Qt's own Wayland client (2.8 MB with its plugins and the QtOpenGL they alone need): on a
+# Wayland desktop Qt falls back to its X11 (xcb) platform, which XWayland serves on every
+# mainstream distribution (docs/installers.md).
 _UNUSED_QT = re.compile(
     r"libQt6(Qml|Quick|WebEngine|WebChannel|WebSockets|3D|Multimedia|SpatialAudio|Designer|Help"
     r"|Sql|Test|Concurrent|UiTools|Xml|Charts|DataVisualization|Graphs|Bluetooth|Nfc|Positioning"
     r"|Location|Sensors|Serial|TextToSpeech|RemoteObjects|Scxml|StateMachine|HttpServer"
     r"|NetworkAuth|WebView|VirtualKeyboard|ShaderTools|PdfQuick|EglFSDeviceIntegration"
-    r"|EglFsKmsSupport|EglFsKmsGbmSupport)")
+    r"|EglFsKmsSupport|EglFsKmsGbmSupport|WaylandClient|WlShellIntegration|WaylandEgl"
+    r"|OpenGL)")
 
 # Qt plugin folders and plugins left out: the gtk3 theme drags GTK, Pango and Cairo in; the
 # embedded-display and remote platforms (eglfs, linuxfb, vnc, vkkhrdisplay) have no use on a
 # laptop; the app is offline (no TLS, no network-state plugins); image formats it never reads;
-# the on-screen keyboard is Qt Quick. Kept: xcb and wayland, offscreen (tests), the xdg portal
-# theme (file dialogs), compose and ibus input (Thai, Khmer, Lao and Myanmar keyboards), svg
-# icons, cups printing.
+# the on-screen keyboard is Qt Quick; Wayland goes through XWayland (above). Kept: xcb,
+# offscreen (tests), the xdg portal theme (file dialogs), compose and ibus input (Thai, Khmer,
+# Lao and Myanmar keyboards), svg icons, jpeg (the certificates' logo), cups printing.
 _UNUSED_PLUGIN = re.compile(
     r"plugins/(platformthemes/libqgtk3|platforms/(libq(eglfs|linuxfb|vnc|minimal|minimalegl"
-    r"|vkkhrdisplay))|platforminputcontexts/libqtvirtualkeyboard"
+    r"|vkkhrdisplay|wayland))|wayland-[a-z-]+/|platforminputcontexts/libqtvirtualkeyboard"
     r"|imageformats/(lib)?q(tga|tiff|webp|wbmp|icns|pdf)"
     r"|egldeviceintegrations/|generic/|tls/|networkinformation/|sqldrivers/|multimedia/"
     r"|qmltooling/|position/|sensors/|texttospeech/|virtualkeyboard/|designer/)")
@@ -68,29 +94,35 @@ _UNUSED_PLUGIN = re.compile(
 # versions that match its display server and GPU driver: a copy from here would shadow them
 # (FIELD_NOTES; an old libstdc++ breaks a newer system's OpenGL driver).
 _SYSTEM_LIBRARY_KEPT = re.compile(
-    r"lib(python3|sqlite3|ssl|crypto|ffi|z|bz2|lzma|expat|uuid|mpdec"
+    r"lib(python3|sqlite3|ffi|z|bz2|lzma|expat|uuid|mpdec"
     r"|xcb-(icccm|keysyms|image|render-util|cursor|util)|xkbcommon-x11"
     r"|gssapi_krb5|krb5|krb5support|k5crypto|com_err|keyutils)\.so")
 
 _SYSTEM_DIRS = ("/lib/", "/lib64/", "/usr/lib/", "/usr/lib64/")
 
+# OpenSSL, which PyInstaller's Qt hook adds for QtNetwork's TLS plugin (left out above) and
+# Python's ssl and hashlib would load (left out too): nothing in the folder is linked with it.
+_OPENSSL = re.compile(r"lib(ssl|crypto)(-\d+(-x64)?)?\.(so|dll)", re.IGNORECASE)
+
 
 def keep_binary(dest: str, source: str | None) -> bool:
     """Whether a library or plugin found by PyInstaller goes into the folder."""
     dest = dest.replace("\\", "/")
-    if _UNUSED_QT.search(PurePath(dest).name) or _UNUSED_PLUGIN.search(dest):
+    name = PurePath(dest).name
+    if _UNUSED_QT.search(name) or _UNUSED_PLUGIN.search(dest) or _OPENSSL.match(name):
         return False
     source = (source or "").replace("\\", "/")
-    return not source.startswith(_SYSTEM_DIRS) or bool(_SYSTEM_LIBRARY_KEPT.match(PurePath(dest).name))
+    return not source.startswith(_SYSTEM_DIRS) or bool(_SYSTEM_LIBRARY_KEPT.match(name))
 
 
 def keep_data(dest: str) -> bool:
     """Whether a data file found by PyInstaller goes into the folder (not Qt's translations,
     not the unused modules' QML or resources, not build records)."""
     dest = dest.replace("\\", "/")
-    # A package's software bill of materials (platformdirs: 0.5 MB) is for its own build.
+    # A package's software bill of materials (platformdirs: 0.5 MB) is for its own build; its
+    # RECORD (PySide6's: 0.3 MB) lists its files for pip. The About box reads METADATA.
     return not re.search(
-        r"PySide6/Qt/(translations|qml|resources/qtwebengine)|\.dist-info/sboms/", dest)
+        r"PySide6/Qt/(translations|qml|resources/qtwebengine)|\.dist-info/(sboms/|RECORD$)", dest)
 
 
 def prune(binaries: list[tuple], datas: list[tuple]) -> tuple[list[tuple], list[tuple]]:

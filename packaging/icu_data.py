@@ -5,9 +5,12 @@ QtCore is linked with ICU, which carries its data in that library. Qt asks ICU f
 (dates, numbers, language names) is built into QtCore and codecs other than UTF come from ICU
 only when asked for by name. So the items kept are: every structural table, the break rules and
 dictionaries but the Chinese-Japanese one, collation, and the locale bundles, for the languages
-of ASEAN and English; not ICU's character-set converters, transliterators, spelled-out number
-rules, character names, nor the display names of currencies, languages, regions, units and time
-zones in 400 locales, which Qt never asks ICU for.
+of ASEAN and English; time-zone names in those languages (QTimeZone::displayName asks ICU); not
+ICU's character-set converters, transliterators, spelled-out number rules, character names, nor
+the display names of currencies, languages, regions and units, which Qt never asks ICU for. Nor
+the Chinese collation (0.7 MB: pinyin, stroke and zhuyin orders of Han characters): the app has
+no Chinese translation, and a laptop set to Chinese sorts Han in ICU's root order in Qt's own
+lists (a file dialog), while the app sorts its registers itself.
 
 The data is an ICU "common data" package (ucmndata.h): a header, a table of contents sorted by
 name, then the items, each 16-byte aligned. The trimmed package is linked into a new library
@@ -29,8 +32,9 @@ from pathlib import Path
 # Chinese and Tamil of Singapore) and English, with every regional variant of each. A laptop set
 # to another language (German, say) sorts in ICU's root order: the order of most Latin scripts.
 LANGUAGES = {"root", "en", "th", "lo", "km", "my", "vi", "id", "ms", "fil", "zh", "ta"}
-_DROPPED_TREES = ("translit/", "rbnf/")
-_NAME_TREES = ("curr/", "lang/", "region/", "unit/", "zone/", "coll/", "brkitr/")
+_DROPPED_TREES = ("translit/", "rbnf/", "curr/", "lang/", "region/", "unit/")
+_DROPPED_ITEMS = {"unames.icu", "brkitr/cjdict.dict"}
+_NAME_TREES = ("zone/", "coll/", "brkitr/")
 _LOCALE = re.compile(r"^([a-z]{2,3})(_[A-Za-z0-9]+)*\.res$")
 _STRUCTURAL = {"res_index.res", "pool.res", "root.res"}
 
@@ -38,9 +42,9 @@ _STRUCTURAL = {"res_index.res", "pool.res", "root.res"}
 def wanted(item: str) -> bool:
     """Whether an item ('icudt73l/coll/th.res') is kept."""
     name = item.split("/", 1)[1]
-    if name.endswith(".cnv") or name == "unames.icu" or name == "brkitr/cjdict.dict":
+    if name.endswith(".cnv") or name in _DROPPED_ITEMS or name.startswith(_DROPPED_TREES):
         return False
-    if name.startswith(_DROPPED_TREES):
+    if name.startswith("coll/zh"):  # zh, zh_Hant, zh_HK...: all the Chinese tailorings
         return False
     leaf = name.rsplit("/", 1)[-1]
     if leaf in _STRUCTURAL:

@@ -5,6 +5,11 @@ With MRS_START_PROBE=1 in the environment it also prints, as one JSON line on st
 wall-clock time of the main window's first paint, and quits there (exit status 0). The
 frozen-app smoke test and bench/bench_package.py use it to prove, and time, a start of the
 built app; the same script run by the virtual environment's Python is the baseline.
+
+With MRS_SELF_CHECK=1 it imports every module of the app (pages are otherwise imported only
+when opened) and sorts and breaks Thai and Khmer text through Qt (its cut ICU data), prints
+what it found as one JSON line and quits: the smoke test's proof that nothing the freeze left
+out is needed.
 """
 
 import os
@@ -46,7 +51,42 @@ def _install_start_probe() -> None:
     app.installEventFilter(_probe)
 
 
+def _self_check() -> dict:
+    """Modules of the app that fail to import (name: error), and Qt's Thai and Khmer text."""
+    import pkgutil
+
+    import mrs_desktop
+
+    failed = {}
+
+    def unreadable(name: str) -> None:  # Alembic's scripts travel as files, not modules
+        if ".migrations" not in name:
+            failed[name] = "package not importable"
+
+    names = [m.name for m in pkgutil.walk_packages(mrs_desktop.__path__, "mrs_desktop.", unreadable)
+             if ".migrations" not in m.name]
+    for name in names:
+        try:
+            __import__(name)
+        except Exception as exc:  # noqa: BLE001 (each failure is reported, not raised)
+            failed[name] = f"{type(exc).__name__}: {exc}"
+    from PySide6.QtCore import QCollator, QLocale, QTextBoundaryFinder
+    from PySide6.QtWidgets import QApplication
+
+    QApplication(["mrs-desktop"])
+    text = "ภาษาไทยเป็นภาษาที่สวยงาม ភាសាខ្មែរគឺស្រស់ស្អាត"
+    finder = QTextBoundaryFinder(QTextBoundaryFinder.BoundaryType.Word, text)
+    words = sum(1 for _ in iter(finder.toNextBoundary, -1))
+    thai = sorted(["ข้าว", "กา", "ไก่", "ขวด"], key=QCollator(QLocale("th")).sortKey)
+    return {"modules": len(names), "failed": failed, "words": words, "thai_sorted": thai}
+
+
 if __name__ == "__main__":
+    if os.environ.get("MRS_SELF_CHECK") == "1":
+        import json
+
+        print(json.dumps(_self_check(), ensure_ascii=False), flush=True)
+        sys.exit(0)
     if os.path.basename(sys.argv[0]) in ("mrs", "mrs.exe"):
         # On Linux `mrs` is a link to this program (one copy of the Python modules, not two).
         from mrs_desktop.cli.main import main as cli_main

@@ -35,16 +35,42 @@ def test_unused_qt_modules_and_plugins_are_left_out():
     assert not rules.keep_binary("PySide6/Qt/plugins/platforms/libqeglfs.so", "x")
     assert not rules.keep_binary("PySide6/Qt/plugins/imageformats/libqwebp.so", "x")
     assert not rules.keep_binary("PySide6/Qt/plugins/tls/libqopensslbackend.so", "x")
+    # Wayland goes through XWayland: Qt's Wayland client, its plugins and the QtOpenGL they need.
+    for gone in ("lib/libQt6WaylandClient.so.6", "lib/libQt6WlShellIntegration.so.6",
+                 "lib/libQt6OpenGL.so.6", "plugins/platforms/libqwayland.so",
+                 "plugins/wayland-shell-integration/libxdg-shell.so",
+                 "plugins/wayland-decoration-client/libadwaita.so",
+                 "plugins/wayland-graphics-integration-client/libqt-plugin-wayland-egl.so"):
+        assert not rules.keep_binary(f"PySide6/Qt/{gone}", f"{QT}/{gone}"), gone
     for kept in ("lib/libQt6Pdf.so.6", "lib/libQt6PdfWidgets.so.6", "lib/libQt6PrintSupport.so.6",
                  "lib/libQt6Svg.so.6", "lib/libQt6Network.so.6", "plugins/platforms/libqxcb.so",
-                 "plugins/platforms/libqwayland.so", "plugins/imageformats/libqsvg.so",
+                 "plugins/platforms/libqoffscreen.so", "plugins/imageformats/libqjpeg.so",
+                 "plugins/xcbglintegrations/libqxcb-glx-integration.so",
+                 "plugins/imageformats/libqsvg.so",
                  "plugins/iconengines/libqsvgicon.so",
                  "plugins/platforminputcontexts/libibusplatforminputcontextplugin.so",
                  "plugins/printsupport/libcupsprintersupport.so"):
         assert rules.keep_binary(f"PySide6/Qt/{kept}", f"{QT}/{kept}"), kept
     assert not rules.keep_data("PySide6/Qt/translations/qtbase_th.qm")
     assert not rules.keep_data("platformdirs-4.14.7.dist-info/sboms/platformdirs.cdx.json")
+    assert not rules.keep_data("pyside6_essentials-6.11.3.dist-info/RECORD")
     assert rules.keep_data("platformdirs-4.14.7.dist-info/METADATA")  # the About box's versions
+
+
+def test_what_an_offline_app_does_not_run_is_left_out():
+    """OpenSSL (the app is offline: Python's ssl and hashlib's OpenSSL half, Qt's TLS), the
+    server databases' dialects, highlighting, the CJK codecs; not what the app runs."""
+    excluded = set(rules.EXCLUDED_MODULES)
+    for name in ("ssl", "_ssl", "_hashlib", "cryptography", "pygments", "sqlalchemy.dialects.mysql",
+                 "sqlalchemy.ext.asyncio", "_codecs_jp", "_multibytecodec", "charset_normalizer"):
+        assert name in excluded, name
+    for needed in ("hashlib", "_sha256", "_blake2", "sqlalchemy.dialects.sqlite",
+                   "sqlalchemy.dialects.postgresql", "unicodedata", "email", "nacl", "asyncio"):
+        assert needed not in excluded, needed
+    system = "/usr/lib/x86_64-linux-gnu/"
+    for name in ("libssl.so.3", "libcrypto.so.3", "libssl-3-x64.dll", "libcrypto-3-x64.dll"):
+        assert not rules.keep_binary(name, system + name), name
+    assert rules.keep_binary("libk5crypto.so.3", system + "libk5crypto.so.3")  # QtNetwork's
 
 
 def test_the_desktops_libraries_stay_on_the_desktop():
@@ -53,7 +79,7 @@ def test_the_desktops_libraries_stay_on_the_desktop():
                  "libfontconfig.so.1", "libfreetype.so.6", "libdbus-1.so.3", "libstdc++.so.6",
                  "libpango-1.0.so.0", "libxcb.so.1", "libxkbcommon.so.0"):
         assert not rules.keep_binary(name, system + name), name
-    for name in ("libsqlite3.so.0", "libssl.so.3", "libcrypto.so.3", "libffi.so.8",
+    for name in ("libsqlite3.so.0", "libgssapi_krb5.so.2", "libffi.so.8",
                  "libxcb-cursor.so.0", "libxcb-icccm.so.4", "libxkbcommon-x11.so.0"):
         assert rules.keep_binary(name, system + name), name
     # A wheel's own copy (auditwheel names it with a hash) is no desktop's library.
