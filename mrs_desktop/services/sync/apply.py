@@ -4,7 +4,7 @@ through the driver (received records are not local changes: the change log stays
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from operator import itemgetter
 from typing import Any
@@ -46,20 +46,30 @@ def _inserts(conn: Connection, rp: RegisterPlan) -> None:
     if not rp.inserts:
         return
     table = rp.register
-    derived = derived_sql(table, rp.columns)
+    rows = list(map(itemgetter(0), rp.inserts))
+    derived = derived_sql(table, rp.columns, column=_columns_of(rp, rows))  # made for these records
     columns = [*rp.columns, *derived]
     values = [*(f"?{i}" for i in range(1, len(rp.columns) + 1)), *derived.values()]
     m = model(table)
     mark = search_index.last_rowid(conn, m)
-    with _indexes_set_aside(conn, table, len(rp.inserts)):
-        execute_many(conn, f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({', '.join(values)})",
-                     map(itemgetter(0), rp.inserts))
+    with _indexes_set_aside(conn, table, len(rows)):
+        execute_many(conn, f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({', '.join(values)})", rows)
     search_index.index_after(conn, m, mark)
     if rp.clock_fields:
         conn.exec_driver_sql(
             "INSERT OR REPLACE INTO field_clock (register, row_id, field, stamp, seen) VALUES (?, ?, ?, ?, ?)",
             [(table, row[0], f, c[0], json.dumps(c[1], sort_keys=True))
              for row, clocks in rp.inserts for f, c in zip(rp.clock_fields, clocks)])
+
+
+def _columns_of(rp: RegisterPlan, rows: list[list]) -> Callable[[int], Sequence[Any]]:
+    """The values of the i-th column of these rows: taken from the received block's columns when
+    the rows are its very records in its order (the list compare is by identity first, in C),
+    which saves picking them out again (5 ms a column of 100,000)."""
+    block = rp.received
+    if block is not None and block.by_column is not None and block.rows == rows:
+        return block.by_column.__getitem__
+    return lambda i: list(map(itemgetter(i), rows))
 
 
 @contextmanager

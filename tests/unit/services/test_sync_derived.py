@@ -41,3 +41,40 @@ def test_missing_source_is_empty_in_an_insert_and_kept_in_an_update():
 
 def test_registers_without_derived_columns_have_none():
     assert derived_sql("sector", ["id", "origin", "hlc", "deleted", "name"]) == {}
+
+
+def _insert_expression(columns, rows):
+    return derived_sql("assessor", columns, column=lambda i: [row[i] for row in rows])["search_text"]
+
+
+SOURCES = ["family_name", "given_names", "name_native", "assessor_ref"]
+
+
+@pytest.mark.parametrize("rows", [
+    [list(parts) for parts in NAMES],  # every kind of part in one insert: the full expression
+    [["Sok", "Dara", "សុខ ដារ៉ា", "KH-001"], ["Lee", "Ann", "李", "SG-2"]],  # all given, no đ
+    [["Nguyễn", "Văn Đức", "x", "VN-đ-9"], ["Lee", "Ann", "李", "SG-2"]],  # all given, a đ
+    [["Sok", None, "", "KH-1"], ["Lee", "", None, "SG-2"]],  # two parts always empty
+    [["", "Dara", None, "R"], ["Lee", "Ann", "x", "S"]],  # the first part sometimes empty
+])
+def test_an_insert_expression_made_for_its_records_matches_python(rows):
+    expression = _insert_expression(SOURCES, rows)
+    conn = sqlite3.connect(":memory:")
+    for row in rows:
+        assert conn.execute(f"SELECT {expression}", row).fetchone()[0] == search_text(*row)
+
+
+def test_an_insert_expression_leaves_out_what_its_records_do_not_need():
+    given = _insert_expression(SOURCES, [["Sok", "Dara", "សុខ", "KH-1"]])
+    assert given == "?1 || ' ' || ?2 || ' ' || ?3 || ' ' || ?4"
+    with_d = _insert_expression(SOURCES, [["Sok", "Dara", "សុខ", "KH-đ"]])
+    assert with_d.startswith("replace(replace(") and "nullif" not in with_d
+    some_empty = _insert_expression(SOURCES, [["Sok", "", "សុខ", "KH-1"]])
+    assert "nullif(?2, '')" in some_empty and "nullif(?3" not in some_empty
+
+
+def test_an_insert_expression_treats_a_part_the_records_lack_as_empty():
+    columns = ["id", "family_name", "given_names"]
+    expression = _insert_expression(columns, [["a", "Lee", "Ann"]])
+    conn = sqlite3.connect(":memory:")
+    assert conn.execute(f"SELECT {expression}", ("a", "Lee", "Ann")).fetchone()[0] == "Lee Ann"
