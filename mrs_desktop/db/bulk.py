@@ -7,10 +7,11 @@ into parameter tuples with C-level helpers (itemgetter, zip) rather than a Pytho
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date
 from itertools import repeat
 from operator import itemgetter, methodcaller
-from typing import Any, Iterable, Mapping, Sequence
+from typing import Any, Callable, Iterable, Mapping, Sequence
 
 from sqlalchemy import Date
 from sqlalchemy.engine import Connection
@@ -52,8 +53,8 @@ def insert_rows(session: Session, writer: Writer, model: type[Synced],
     origins = [o or node for o in map(methodcaller("get", "origin"), rows)]
     stamps = writer.clock.now_many(len(rows))
     values = _values(model, rows, columns, ids, origins, stamps)
-    names = ["id", "origin", "hlc", "deleted", *columns]
-    _insert(session, writer, model, names, {}, ids, stamps, values)
+    sql = _insert_sql(model, ["id", "origin", "hlc", "deleted", *columns], {})
+    _insert(session, writer, model, ids, stamps, lambda conn: execute_many(conn, sql, values))
     return ids
 
 
@@ -66,9 +67,80 @@ def insert_columns(session: Session, writer: Writer, model: type[Synced],
     holds the values all of them have (text, numbers, None): written once into the statement,
     not bound for every record (0.2 s of the 2 s bench_import's 183,000 records take).
     """
+    bound = _bound_columns(writer, model, columns, shared)
+    if bound is None:
+        return []
+    names, fixed, ids, stamps, values = bound
+    sql = _insert_sql(model, names, fixed)
+    _insert(session, writer, model, ids, stamps,
+            lambda conn: execute_many(conn, sql, zip(*values)))
+    return ids
+
+
+@dataclass
+class PreparedInsert:
+    """New records made ready for SQLite by prepare_columns: statements of many rows each."""
+
+    model: type[Synced]
+    ids: list[str]
+    stamps: list[str]
+    statements: list[tuple[str, list[Any]]]  # (SQL, its parameters)
+
+
+def prepare_columns(writer: Writer, model: type[Synced], columns: Mapping[str, Sequence[Any]],
+                    shared: Mapping[str, Any] | None = None) -> PreparedInsert:
+    """insert_columns' work in Python, without the database: for a thread that prepares the
+    next records while another writes the ones before (write_prepared).
+
+    Each statement inserts a few thousand rows: executemany takes Python's lock back after
+    every row it hands to SQLite, so a thread busy with Python code made it wait at each
+    row; one statement of many rows is written without the lock (services/spreadsheets/
+    overlap.py), and costs no more on one thread.
+    """
+    bound = _bound_columns(writer, model, columns, shared)
+    if bound is None:
+        return PreparedInsert(model, [], [], [])
+    names, fixed, ids, stamps, values = bound
+    width, count = len(names), len(ids)
+    per = max(1, MAX_PARAMETERS // width)
+    head, row = _insert_head(model, names, fixed), _slots(names, fixed)
+    statements = []
+    for start in range(0, count, per):
+        end = min(start + per, count)
+        flat: list[Any] = [None] * ((end - start) * width)
+        for i, column in enumerate(values):  # interleaved by slices: no tuple per row
+            flat[i::width] = column[start:end]
+        statements.append((head + ", ".join([row] * (end - start)), flat))
+    return PreparedInsert(model, ids, stamps, statements)
+
+
+def write_prepared(session: Session, writer: Writer, prepared: PreparedInsert) -> list[str]:
+    """Write records made ready by prepare_columns (with their log and name index entries)."""
+    if not prepared.ids:
+        return []
+
+    def write_rows(conn: Connection) -> None:
+        cursor = conn.connection.driver_connection.cursor()
+        try:
+            for sql, params in prepared.statements:
+                cursor.execute(sql, params)
+        finally:
+            cursor.close()
+
+    _insert(session, writer, prepared.model, prepared.ids, prepared.stamps, write_rows)
+    return prepared.ids
+
+
+# SQLite's default limit on the parameters of one statement (SQLITE_MAX_VARIABLE_NUMBER).
+MAX_PARAMETERS = 32766
+
+
+def _bound_columns(writer: Writer, model: type[Synced], columns: Mapping[str, Sequence[Any]],
+                   shared: Mapping[str, Any] | None):
+    """(bound names, fixed values, ids, stamps, one sequence per bound name), None if no rows."""
     count = len(next(iter(columns.values()), ()))
     if not count:
-        return []
+        return None
     table = model.__table__
     names = [c for c in columns if c not in Synced.SYNC_COLUMNS]
     ids = list(columns["id"]) if "id" in columns else uuid7_many(count)
@@ -82,23 +154,31 @@ def insert_columns(session: Session, writer: Writer, model: type[Synced],
     bound += [_plain_column(columns[c]) if isinstance(table.c[c].type, Date) else columns[c]
               for c in names]
     order = ["id", "hlc", *(["origin"] if "origin" in columns else []), *names]
-    _insert(session, writer, model, order, fixed, ids, stamps, zip(*bound))
-    return ids
+    return order, fixed, ids, stamps, bound
 
 
-def _insert(session: Session, writer: Writer, model: type[Synced], names: list[str],
-            fixed: Mapping[str, Any], ids: list[str], stamps: list[str],
-            values: Iterable[tuple]) -> None:
-    """Write the rows (`names` bound from `values`, `fixed` the same in every row), their log,
-    name index entries and field clocks."""
+def _insert_sql(model: type[Synced], names: list[str], fixed: Mapping[str, Any]) -> str:
+    """INSERT of one row binding `names`, with `fixed` written in."""
+    return _insert_head(model, names, fixed) + _slots(names, fixed)
+
+
+def _insert_head(model: type[Synced], names: list[str], fixed: Mapping[str, Any]) -> str:
+    return f"INSERT INTO {model.__table__.name} ({', '.join([*names, *fixed])}) VALUES "
+
+
+def _slots(names: list[str], fixed: Mapping[str, Any]) -> str:
+    return "(" + ", ".join(["?"] * len(names) + [_literal(v) for v in fixed.values()]) + ")"
+
+
+def _insert(session: Session, writer: Writer, model: type[Synced], ids: list[str],
+            stamps: list[str], write_rows: Callable[[Connection], None]) -> None:
+    """Write the rows (`write_rows`), their log, name index entries and field clocks."""
     node = writer.node_id
     table = model.__table__.name
     conn = session.connection()
     # The batch's rows are the ones after the current last rowid (new rowids count up from it).
     mark = conn.exec_driver_sql(f"SELECT coalesce(max(rowid), 0) FROM {table}").scalar()
-    columns = ", ".join([*names, *fixed])
-    slots = ", ".join(["?"] * len(names) + [_literal(v) for v in fixed.values()])
-    execute_many(conn, f"INSERT INTO {table} ({columns}) VALUES ({slots})", values)
+    write_rows(conn)
     search_index.index_after(conn, model, mark)
     # The change log copies id, origin and stamp from the rows just written, inside SQLite:
     # binding 183,000 log rows from Python cost twice as much (bench_import).

@@ -142,3 +142,31 @@ def test_insert_columns_writes_shared_values_into_every_row(store):
     assert sql(store, "SELECT id, country, organisation, email, date_of_birth, origin, deleted "
                       "FROM assessor ORDER BY rowid") == [
         (i, "KHM", "O'Reilly Institute", None, "1980-05-14", store.writer.node_id, 0) for i in ids]
+
+
+def test_prepared_inserts_write_what_insert_columns_writes(store, monkeypatch):
+    """prepare_columns + write_prepared (statements of many rows each, overlap.py) write the
+    same rows, log and name index entries as insert_columns; statements split where SQLite's
+    parameter limit says (made small here: 3 rows a statement, the last one shorter)."""
+    monkeypatch.setattr(bulk, "MAX_PARAMETERS", 3 * 12)
+    rows = [person(f"A{i}", date_of_birth=date(1980, 5, i + 1) if i % 2 else None) for i in range(8)]
+    columns = {name: [row[name] for row in rows] for name in rows[0] if name != "country"}
+    columns["id"] = [uuid7() for _ in rows]
+    with UnitOfWork(store) as uow:
+        prepared = bulk.prepare_columns(uow.writer, Assessor, columns, {"country": "KHM"})
+        assert [len(params) for _, params in prepared.statements] == [36, 36, 24]
+        ids = bulk.write_prepared(uow.session, uow.writer, prepared)
+        changes = uow.commit()
+    assert ids == columns["id"] and changes.counts == {"assessor": 8} and changes.ids == set(ids)
+    stored = sql(store, "SELECT id, country, assessor_ref, date_of_birth, origin, deleted, hlc "
+                        "FROM assessor ORDER BY rowid")
+    assert [r[:6] for r in stored] == [
+        (ids[i], "KHM", f"A{i}", f"1980-05-{i + 1:02d}" if i % 2 else None, store.writer.node_id, 0)
+        for i in range(8)]
+    assert [r[6] for r in stored] == prepared.stamps == sorted(prepared.stamps)
+    log = sql(store, "SELECT row_id, hlc, op FROM change_log WHERE register = 'assessor' ORDER BY seq")
+    assert log == [(r[0], r[6], "insert") for r in stored]
+    assert sql(store, "SELECT count(*) FROM assessor_fts WHERE assessor_fts MATCH 'ដារា'") == [(8,)]
+    with UnitOfWork(store) as uow:
+        empty = bulk.prepare_columns(uow.writer, Assessor, {"id": []})
+        assert bulk.write_prepared(uow.session, uow.writer, empty) == []

@@ -25,6 +25,7 @@ from .assessor_columns import (ACCREDITATION_COLUMNS, SCOPE_COLUMNS, AssessorCol
 from .common import (REPORT_EVERY, CatalogueEntries, Checked, Errors, ImportResult, Writes, cells_of,
                      cells_or_none, check_occupation_input, load_by_keys, ownership_message, plain,
                      query, reconcile, run_import)
+from .overlap import add_new_assessors
 from .reader import Table
 
 PERSON = ("family_name", "given_names", "name_native", "sex", "date_of_birth", "email", "phone",
@@ -36,7 +37,8 @@ def import_assessors(uow: UnitOfWork, path: Path, *, mapping: dict[str, str] | N
                      progress: Progress | None = None, dry_run: bool = False) -> ImportResult:
     """Add and update assessors and accreditations from a spreadsheet; all rows or none."""
     return run_import(uow, path, "assessors", mapping,
-                      lambda *args: _AssessorRows(*args).check(), progress, dry_run)
+                      lambda *args: _AssessorRows(*args).check(overlap=not dry_run), progress,
+                      dry_run)
 
 
 @dataclass(slots=True)
@@ -80,7 +82,11 @@ class _AssessorRows:
         self.new_ids: Iterator[str] = iter(())
         self.stored: _StoredAssessors | None = None  # looked up already (a regular file)
 
-    def check(self) -> Checked:
+    def check(self, overlap: bool = False) -> Checked:
+        """`overlap`: a large file of new assessors may be written while it is checked."""
+        if overlap and (written := add_new_assessors(self.uow, self.table, self.positions,
+                                                     self.progress)) is not None:
+            return written
         total = len(self.table)
         self.progress.report(0, total, "Checking rows")
         columns = AssessorColumns(self.table, self.positions, self.home)

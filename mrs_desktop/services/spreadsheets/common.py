@@ -330,6 +330,8 @@ class Writes:
     # the values every one of them has.
     new_columns: dict[type, tuple[dict[str, list[Any]], dict[str, Any]]] = field(
         default_factory=dict)
+    # Records written already, while the rows were checked (overlap.py): model -> how many.
+    written: dict[type, int] = field(default_factory=dict)
 
     def insert(self, model: type, row: dict[str, Any]) -> None:
         self.new.setdefault(model, []).append(row)
@@ -350,11 +352,17 @@ class Writes:
             self.insert(Occupation, row)
 
     def created(self) -> dict[str, int]:
+        counts = self._to_write()
+        for model, n in self.written.items():
+            counts[model] = counts.get(model, 0) + n
+        return {m.__register__: n for m, n in counts.items() if n}
+
+    def _to_write(self) -> dict[type, int]:
         counts = {m: len(next(iter(columns.values()), ()))
                   for m, (columns, _) in self.new_columns.items()}
         for model, rows in self.new.items():
             counts[model] = counts.get(model, 0) + len(rows)
-        return {m.__register__: n for m, n in counts.items() if n}
+        return counts
 
     def updated(self) -> dict[str, int]:
         return {m.__register__: len(rows) for m, rows in self.updates.items() if rows}
@@ -362,8 +370,12 @@ class Writes:
     def __bool__(self) -> bool:
         return bool(self.created()) or any(self.updates.values())
 
+    def pending(self) -> bool:
+        """Whether anything is left to write (not all of it written while checking)."""
+        return any(self._to_write().values()) or any(self.updates.values())
+
     def apply(self, session: Session, writer: Writer, progress: Progress) -> None:
-        created = self.created()
+        created = {m.__register__: n for m, n in self._to_write().items()}
         for model in WRITE_ORDER:
             progress.check()
             if count := created.get(model.__register__):
@@ -401,8 +413,9 @@ def _import(uow: UnitOfWork, path: Path, kind: str, mapping: dict[str, str] | No
                               checked.unchanged, checked.catalogue_names, dry_run)
         if dry_run or not writes:
             return result
-        progress.report(len(table), len(table), "Writing")
-        writes.apply(uow.session, uow.writer, progress)
+        if writes.pending():
+            progress.report(len(table), len(table), "Writing")
+            writes.apply(uow.session, uow.writer, progress)
         progress.check()
         progress.report(len(table), len(table), "Saving")
         result.changes = uow.commit()
