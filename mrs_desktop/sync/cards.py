@@ -32,11 +32,11 @@ MIN_PASSPHRASE = 10
 
 # The key backup's encryption (docs/peers-and-keys.md): scrypt takes 128 MiB and 0.3 to 1 s, as
 # a backup is opened rarely and a stolen USB stick should cost a guesser that much per passphrase.
-# Between libsodium's "interactive" (2^14, 16 MiB) and "sensitive" (2^20, 1 GiB) limits, which
-# bound what is read.
+# A reader takes 2^14 (16 MiB, libsodium's "interactive") to 2^18 (256 MiB, room for a later
+# version to raise the cost): a hostile file cannot ask an old laptop for a gigabyte.
 KDF, CIPHER = "scrypt", "xchacha20poly1305"
 SCRYPT_N, SCRYPT_R, SCRYPT_P = 1 << 17, 8, 1
-MIN_SCRYPT_N, MAX_SCRYPT_N = 1 << 14, 1 << 20
+MIN_SCRYPT_N, MAX_SCRYPT_N = 1 << 14, 1 << 18
 SALT_SIZE, NONCE_SIZE, TAG_SIZE = 32, 24, 16
 _SEALED_FIELDS = ("kdf", "n", "r", "p", "salt", "cipher", "nonce", "sealed")
 
@@ -259,8 +259,8 @@ def write_key_backup(path: Path, node: dict, key: keys.NodeKey, passphrase: str)
         _check_fields(identity, IDENTITY)  # before scrypt's second of work
     except _Bad as bad:
         raise MrsError(f"this node cannot be backed up: {bad}") from None
-    doc = {"format": BACKUP_FORMAT, "version": BACKUP_VERSION, **identity,
-           "private_key": _seal_seed(key, passphrase, identity["node_id"])}
+    doc = {"format": BACKUP_FORMAT, "version": BACKUP_VERSION, **identity}
+    doc["private_key"] = _seal_seed(key, passphrase, _sealed_with(doc))
     _write_atomic(Path(path), _pretty(doc), private=True, overwrite=False)
 
 
@@ -274,7 +274,7 @@ def read_key_backup(path: Path, passphrase: str) -> KeyBackup:
         _check_fields(doc, BACKUP, extra=("format", "version"))
     except _Bad as bad:
         raise InputRejected(f"{path} is not a usable key backup: {bad}") from None
-    key = _open_seed(doc["private_key"], passphrase, doc["node_id"], path)
+    key = _open_seed(doc["private_key"], passphrase, _sealed_with(doc), path)
     if key.public_hex != doc["public_key"]:
         raise InputRejected(f"{path} is not a usable key backup: "
                             "its key does not match its public key")
@@ -284,33 +284,53 @@ def read_key_backup(path: Path, passphrase: str) -> KeyBackup:
 # --- Key backup encryption (docs/peers-and-keys.md, "Key backup") ---------------------------
 
 
-def _passphrase_key(passphrase: str, salt: bytes, n: int, r: int, p: int) -> bytes:
+def _sealed_with(doc: dict) -> bytes:
+    """The associated data the seed is sealed with: the backup's format, version and identity
+    (canonical JSON). Restoring installs that identity (the country decides what the node owns),
+    so a change to any of it without the passphrase makes the backup refuse to open."""
+    return canonical({f: doc[f] for f in ("format", "version", *IDENTITY)})
+
+
+def _passphrase_key(passphrase: str, salt: bytes, n: int, r: int, p: int,
+                    path: Path | None = None) -> bytes:
     # libsodium's scrypt, not hashlib's: the frozen app need not carry OpenSSL.
-    return nacl.bindings.crypto_pwhash_scryptsalsa208sha256_ll(
-        passphrase_bytes(passphrase), salt, n, r, p, dklen=32, maxmem=256 * n * r * p)
+    try:
+        return nacl.bindings.crypto_pwhash_scryptsalsa208sha256_ll(
+            passphrase_bytes(passphrase), salt, n, r, p, dklen=32, maxmem=256 * n * r * p)
+    except nacl.exceptions.RuntimeError:  # libsodium could not have the memory scrypt needs
+        where = f" ({path})" if path else ""
+        raise MrsError(f"not enough free memory to open this key backup{where}: it needs "
+                       f"{128 * n * r * p // (1024 * 1024)} MiB; close other programs and try "
+                       "again") from None
 
 
-def _seal_seed(key: keys.NodeKey, passphrase: str, node_id: str) -> dict:
+def _seal_seed(key: keys.NodeKey, passphrase: str, associated: bytes) -> dict:
     """The private_key object: the key's seed sealed with a key derived from the passphrase,
-    bound to the node id (associated data), so it cannot be moved into another node's backup."""
+    bound to the backup's identity (`associated`, from _sealed_with), so it cannot be moved into
+    another node's backup nor its country or organisation changed."""
     salt, nonce = os.urandom(SALT_SIZE), os.urandom(NONCE_SIZE)
     wrapping = _passphrase_key(passphrase, salt, SCRYPT_N, SCRYPT_R, SCRYPT_P)
     sealed = nacl.bindings.crypto_aead_xchacha20poly1305_ietf_encrypt(
-        key.seed, node_id.encode("utf-8"), nonce, wrapping)
+        key.seed, associated, nonce, wrapping)
     return {"kdf": KDF, "n": SCRYPT_N, "r": SCRYPT_R, "p": SCRYPT_P, "salt": salt.hex(),
             "cipher": CIPHER, "nonce": nonce.hex(), "sealed": sealed.hex()}
 
 
-def _open_seed(sealed: dict, passphrase: str, node_id: str, path: Path) -> keys.NodeKey:
+def _open_seed(sealed: dict, passphrase: str, associated: bytes, path: Path) -> keys.NodeKey:
+    refused = InputRejected(f"the passphrase does not open this key backup ({path})")
     try:
-        wrapping = _passphrase_key(passphrase, bytes.fromhex(sealed["salt"]),
-                                   sealed["n"], sealed["r"], sealed["p"])
+        passphrase_bytes(passphrase)
+    except UnicodeEncodeError:  # a command line's bytes that are not UTF-8
+        raise refused from None
+    # Outside the tag check below: running out of memory is not a wrong passphrase.
+    wrapping = _passphrase_key(passphrase, bytes.fromhex(sealed["salt"]), sealed["n"],
+                               sealed["r"], sealed["p"], path)
+    try:
         seed = nacl.bindings.crypto_aead_xchacha20poly1305_ietf_decrypt(
-            bytes.fromhex(sealed["sealed"]), node_id.encode("utf-8"),
-            bytes.fromhex(sealed["nonce"]), wrapping)
-    except (nacl.exceptions.CryptoError, UnicodeEncodeError):
+            bytes.fromhex(sealed["sealed"]), associated, bytes.fromhex(sealed["nonce"]), wrapping)
+    except nacl.exceptions.CryptoError:
         # The tag says only "not this key": a wrong passphrase, or a damaged or altered file.
-        raise InputRejected(f"the passphrase does not open this key backup ({path})") from None
+        raise refused from None
     return keys.NodeKey(seed)
 
 

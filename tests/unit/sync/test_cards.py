@@ -13,7 +13,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from mrs_desktop.domain.errors import AlreadyExists, InputRejected
+from mrs_desktop.domain.errors import AlreadyExists, InputRejected, MrsError
 from mrs_desktop.sync import cards, keys
 from mrs_desktop.sync.keys import NodeKey
 
@@ -253,14 +253,37 @@ def test_a_damaged_backup_gives_the_passphrase_message(tmp_path, backup_doc):
         cards.read_key_backup(path, PASSPHRASE)
 
 
-def test_a_sealed_key_moved_into_another_nodes_backup_is_refused(tmp_path, backup_doc):
-    path = _backup_with(tmp_path, backup_doc, node_id="01900000-0000-7000-8000-00000000ffff")
+@pytest.mark.parametrize("change", [
+    {"node_id": "01900000-0000-7000-8000-00000000ffff"},  # the sealed key moved to another node
+    {"country": "THA"}, {"organisation": "Another ministry"}, {"focal_point": "Someone else"},
+    {"created_at": "2020-01-01T00:00:00Z"}, {"public_key": "ab" * 32},
+])
+def test_a_backup_whose_identity_was_edited_does_not_open(tmp_path, backup_doc, change):
+    """Restoring installs the backup's identity (its country decides what the node owns): all of
+    it is the sealed key's associated data, so an edit without the passphrase is refused."""
+    path = _backup_with(tmp_path, backup_doc, **change)
     with pytest.raises(InputRejected, match="the passphrase does not open this key backup"):
-        cards.read_key_backup(path, PASSPHRASE)  # the node id is the sealed key's associated data
+        cards.read_key_backup(path, PASSPHRASE)
+
+
+def test_running_out_of_memory_is_not_called_a_wrong_passphrase(tmp_path, backup_doc, monkeypatch):
+    import nacl.bindings
+    import nacl.exceptions
+
+    def no_memory(*args, **kwargs):
+        raise nacl.exceptions.RuntimeError("Unexpected failure in key derivation")
+
+    monkeypatch.setattr(nacl.bindings, "crypto_pwhash_scryptsalsa208sha256_ll", no_memory)
+    path = _backup_with(tmp_path, backup_doc)
+    with pytest.raises(MrsError, match=r"not enough free memory to open this key backup .*"
+                                       r"it needs 128 MiB") as raised:
+        cards.read_key_backup(path, PASSPHRASE)
+    assert "passphrase does not open" not in str(raised.value)
 
 
 @pytest.mark.parametrize(("change", "reason"), [
     ({"n": 2 ** 30}, "scrypt settings this version does not use"),
+    ({"n": 2 ** 19}, "scrypt settings this version does not use"),
     ({"n": 3 * 2 ** 15}, "scrypt settings this version does not use"),
     ({"r": 1}, "scrypt settings this version does not use"),
     ({"kdf": "pbkdf2"}, "encrypted with 'pbkdf2'"),
@@ -284,11 +307,12 @@ def test_a_pre_release_pem_backup_is_refused_with_a_clear_message(tmp_path, back
         cards.read_key_backup(path, PASSPHRASE)
 
 
-def test_a_backup_whose_key_was_swapped_is_refused(tmp_path, key):
-    path = tmp_path / "lao.mrskey"
-    cards.write_key_backup(path, NODE, key, PASSPHRASE)
+def test_a_backup_whose_key_was_swapped_is_refused(tmp_path, key, backup_doc):
+    """A backup someone sealed, with their own passphrase, for a public key not its key's."""
     other = NodeKey.generate().public_hex
-    _edit(path, public_key=other)
+    doc = {**backup_doc, "public_key": other}
+    doc["private_key"] = cards._seal_seed(key, PASSPHRASE, cards._sealed_with(doc))
+    path = _backup_with(tmp_path, doc)
     with pytest.raises(InputRejected, match="its key does not match its public key"):
         cards.read_key_backup(path, PASSPHRASE)
 
