@@ -36,11 +36,10 @@ EXCLUDED_MODULES = [
     # for type checkers there.) Nor SQLAlchemy's asyncio extension: the app's sessions are plain.
     "sqlalchemy.dialects.mysql", "sqlalchemy.dialects.oracle", "sqlalchemy.dialects.mssql",
     "sqlalchemy.ext.asyncio", "sqlalchemy.testing",
-    # CJK codecs (0.9 MB): spreadsheets are read as UTF-8 (others are refused with a hint), the
-    # bundles are UTF-8 JSON and Qt converts its own text. charset_normalizer guesses the
-    # encoding of an XMP file for reportlab, which the certificates do not carry.
-    "_multibytecodec", "_codecs_cn", "_codecs_hk", "_codecs_iso2022", "_codecs_jp",
-    "_codecs_kr", "_codecs_tw", "charset_normalizer",
+    # charset_normalizer guesses the encoding of an XMP file for reportlab, which the
+    # certificates do not carry. (The CJK codecs stay, 0.9 MB: on a Windows PC set to Chinese,
+    # Japanese or Korean, Python opens its standard streams in that code page as it starts.)
+    "charset_normalizer",
     # Standard library parts nothing here runs: decimal's pure-Python twin of _decimal, process
     # pools, XML-RPC and the help browser.
     "_pydecimal", "multiprocessing", "xmlrpc", "pydoc",

@@ -7,7 +7,8 @@ frozen-app smoke test and bench/bench_package.py use it to prove, and time, a st
 built app; the same script run by the virtual environment's Python is the baseline.
 
 With MRS_SELF_CHECK=1 it imports every module of the app (pages are otherwise imported only
-when opened) and sorts and breaks Thai and Khmer text through Qt (its cut ICU data), prints
+when opened), sorts and breaks Thai and Khmer text through Qt (its cut ICU data) and looks up
+the codecs of Windows' Asian code pages, prints
 what it found as one JSON line and quits: the smoke test's proof that nothing the freeze left
 out is needed.
 """
@@ -78,7 +79,22 @@ def _self_check() -> dict:
     finder = QTextBoundaryFinder(QTextBoundaryFinder.BoundaryType.Word, text)
     words = sum(1 for _ in iter(finder.toNextBoundary, -1))
     thai = sorted(["ข้าว", "กา", "ไก่", "ขวด"], key=QCollator(QLocale("th")).sortKey)
-    return {"modules": len(names), "failed": failed, "words": words, "thai_sorted": thai}
+    return {"modules": len(names), "failed": failed, "words": words, "thai_sorted": thai,
+            "code_pages": _code_pages()}
+
+
+def _code_pages() -> dict:
+    """Python opens its standard streams in Windows' code page for programs that are not Unicode:
+    on a PC set to Chinese, Japanese or Korean a missing codec stops the app before it starts."""
+    import codecs
+
+    found = {}
+    for name in ("cp936", "cp950", "cp932", "cp949", "cp874", "cp1258"):
+        try:
+            found[name] = codecs.lookup(name).name
+        except LookupError:
+            found[name] = None
+    return found
 
 
 if __name__ == "__main__":
