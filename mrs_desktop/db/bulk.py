@@ -88,7 +88,8 @@ class PreparedInsert:
 
 
 def prepare_columns(writer: Writer, model: type[Synced], columns: Mapping[str, Sequence[Any]],
-                    shared: Mapping[str, Any] | None = None) -> PreparedInsert:
+                    shared: Mapping[str, Any] | None = None, *,
+                    max_parameters: int | None = None) -> PreparedInsert:
     """insert_columns' work in Python, without the database: for a thread that prepares the
     next records while another writes the ones before (write_prepared).
 
@@ -102,7 +103,7 @@ def prepare_columns(writer: Writer, model: type[Synced], columns: Mapping[str, S
         return PreparedInsert(model, [], [], [])
     names, fixed, ids, stamps, values = bound
     width, count = len(names), len(ids)
-    per = max(1, MAX_PARAMETERS // width)
+    per = max(1, min(max_parameters or MAX_PARAMETERS, MAX_PARAMETERS) // width)
     head, row = _insert_head(model, names, fixed), _slots(names, fixed)
     statements = []
     for start in range(0, count, per):
@@ -131,8 +132,17 @@ def write_prepared(session: Session, writer: Writer, prepared: PreparedInsert) -
     return prepared.ids
 
 
-# SQLite's default limit on the parameters of one statement (SQLITE_MAX_VARIABLE_NUMBER).
+# SQLite's default limit on the parameters of one statement (SQLITE_MAX_VARIABLE_NUMBER) since
+# 3.32; an older SQLite (a system Python's) allows 999: callers pass the connection's own limit
+# (parameter_limit) as prepare_columns' max_parameters.
 MAX_PARAMETERS = 32766
+
+
+def parameter_limit(conn: Connection) -> int:
+    """How many parameters one statement may bind on this connection."""
+    import sqlite3
+
+    return conn.connection.driver_connection.getlimit(sqlite3.SQLITE_LIMIT_VARIABLE_NUMBER)
 
 
 def _bound_columns(writer: Writer, model: type[Synced], columns: Mapping[str, Sequence[Any]],

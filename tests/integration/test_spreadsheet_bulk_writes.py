@@ -170,3 +170,24 @@ def test_prepared_inserts_write_what_insert_columns_writes(store, monkeypatch):
     with UnitOfWork(store) as uow:
         empty = bulk.prepare_columns(uow.writer, Assessor, {"id": []})
         assert bulk.write_prepared(uow.session, uow.writer, empty) == []
+
+
+def test_prepared_inserts_keep_to_the_connections_parameter_limit(store):
+    """An older SQLite (a system Python's) binds at most 999 parameters a statement: the
+    connection's limit, read by parameter_limit, splits the statements."""
+    rows = [person(f"A{i}") for i in range(10)]
+    columns = {name: [row[name] for row in rows] for name in rows[0] if name != "country"}
+    with UnitOfWork(store) as uow:
+        conn = uow.session.connection()
+        driver = conn.connection.driver_connection
+        driver.setlimit(sqlite3.SQLITE_LIMIT_VARIABLE_NUMBER, 30)
+        try:
+            assert bulk.parameter_limit(conn) == 30
+            prepared = bulk.prepare_columns(uow.writer, Assessor, columns, {"country": "KHM"},
+                                            max_parameters=bulk.parameter_limit(conn))
+            assert all(len(params) <= 30 for _, params in prepared.statements)
+            bulk.write_prepared(uow.session, uow.writer, prepared)  # SQLite takes each one
+            uow.commit()
+        finally:
+            driver.setlimit(sqlite3.SQLITE_LIMIT_VARIABLE_NUMBER, bulk.MAX_PARAMETERS)
+    assert sql(store, "SELECT count(*) FROM assessor") == [(10,)]

@@ -184,3 +184,22 @@ def test_a_file_whose_assessor_rows_are_apart_is_checked_in_one_step(store, tmp_
     result = run(store, write_csv(tmp_path / "apart.csv", rows))
     assert not small_chunks
     assert result.created["accreditation"] == len(rows)
+
+
+def test_statements_keep_to_the_connections_parameter_limit(store, tmp_path, monkeypatch,
+                                                             small_chunks):
+    """An older SQLite binds at most 999 parameters a statement: the overlap asks the connection
+    (made 50 here) and no statement binds more."""
+    monkeypatch.setattr(bulk, "MAX_PARAMETERS", 32766)  # small_chunks lowered it
+    monkeypatch.setattr(bulk, "parameter_limit", lambda conn: 50)
+    sizes = []
+    real = bulk.write_prepared
+
+    def write(session, writer, prepared):
+        sizes.extend(len(params) for _, params in prepared.statements)
+        return real(session, writer, prepared)
+
+    monkeypatch.setattr(bulk, "write_prepared", write)
+    result = run(store, write_csv(tmp_path / "big.csv", register()))
+    assert result.created["assessor"] == 30
+    assert sizes and max(sizes) <= 50

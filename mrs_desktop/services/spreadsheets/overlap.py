@@ -134,10 +134,12 @@ class _Chunks:
         self.numbers: set[tuple[str, str]] = set()
         self.written: dict[type, int] = {}
         self.ref_at = positions["assessor_ref"]
+        self.max_parameters = bulk.MAX_PARAMETERS  # the connection's own, once it is open
 
     def run(self) -> Checked | None:
         session = self.uow.session
-        session.connection()  # the transaction begins here, before the second thread uses it
+        # The transaction begins here, before the second thread uses the connection.
+        self.max_parameters = bulk.parameter_limit(session.connection())
         writer = WriterThread(self.table.name)
         try:
             for start, end in self._bounds():
@@ -188,7 +190,8 @@ class _Chunks:
                    *columns.new_records(groups, self.home)]
         # Made ready here (ids, stamps in the order of the writes, parameters): the writer
         # thread is the busier one.
-        records = [bulk.prepare_columns(stamper, model, values, shared)
+        records = [bulk.prepare_columns(stamper, model, values, shared,
+                                        max_parameters=self.max_parameters)
                    for model, values, shared in batches]
         for prepared in records:
             self.written[prepared.model] = self.written.get(prepared.model, 0) + len(prepared.ids)
