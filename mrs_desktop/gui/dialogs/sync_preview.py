@@ -7,7 +7,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QTableView, QWidget
 
 from ...services.sync.inbound import Preview
-from ...services.sync.plan import ConflictLine
+from ...services.sync.plan_lines import ConflictLine
 from ..forms.ui_sync_preview import Ui_PreviewDialog
 from ..pages.sync_models import Col, FilteredRowsModel, RowsModel, outcome_names, register_name, when
 from ..pages.sync_tables import field_name, field_value

@@ -14,7 +14,7 @@ from sqlalchemy.engine import Connection
 from ...db import search_index
 from ...db.bulk import execute_many
 from ...sync.changes import collector_paused
-from .plan import Plan, RegisterPlan
+from .plan_lines import Plan, RegisterPlan
 from .schema import derived_sql, model
 
 REBUILD_FROM = 1_000  # new records from which plain indexes are made after them (_indexes_set_aside)

@@ -34,7 +34,8 @@ from ...sync.changes import Block, ChangesRejected, collector_paused, decode
 from .. import peers as peer_service
 from . import state
 from .apply import apply_plan
-from .plan import ConflictLine, Context, Line, Plan, make_plan, reorder
+from .plan import make_plan, reorder
+from .plan_lines import ConflictLine, Context, Line, Plan
 from .schema import schemas
 
 RESTORE_POINTS_KEPT = 5
