@@ -202,12 +202,8 @@ def _check_dates(where: str, values: list[str]) -> None:
     by one only to name the bad value."""
     if not values:
         return
-    if _all_shaped(values, _DATE_SHAPE):
-        try:
-            list(map(date.fromisoformat, values))
-            return
-        except ValueError:
-            pass
+    if _all_shaped(values, _DATE_SHAPE) and _all_dates(values):
+        return
     bad = next(v for v in values if not _DATE.match(v) or not _is_date(v))
     raise ChangesRejected(f"{where}: {bad!r} is not a date (YYYY-MM-DD)")
 
@@ -222,6 +218,15 @@ def _text_lengths(values: Sequence[Any]) -> set[int] | None:
         return set(map(str.__len__, values))
     except TypeError:
         return None
+
+
+def _all_dates(values: list[str]) -> bool:
+    """Whether every value is a real date (parsed in C, the values at once)."""
+    try:
+        list(map(date.fromisoformat, values))
+    except ValueError:
+        return False
+    return True
 
 
 def _is_date(text: str) -> bool:
