@@ -62,6 +62,13 @@ class NodeRecord:
     created_at: str
 
 
+PAGE_SIZE = 16384
+# Reads map the file instead of copying each page through a read() call: a name search reads
+# ~100 scattered rows, and measured side by side it is ~10% faster (mean and p95) this way.
+# The address space is reserved, not memory: only the pages read are in use, shared with the
+# operating system's file cache.
+MMAP_BYTES = 256 * 2**20
+
 _NODE = "SELECT id, country, organisation, focal_point, public_key, created_at FROM node LIMIT 1"
 # The last stamp of a local write, and of any received in bundles: a local write follows both.
 _LAST_STAMPS = ("SELECT (SELECT max(hlc) FROM change_log), "
@@ -142,6 +149,7 @@ class Store:
                 db.execute("PRAGMA query_only=ON")
                 db.execute("PRAGMA busy_timeout=5000")
                 db.execute("PRAGMA cache_size=-32768")  # as the engine's (search: ~10% faster)
+                db.execute(f"PRAGMA mmap_size={MMAP_BYTES}")
                 self._plain = db
             yield self._plain
 
@@ -205,11 +213,16 @@ def _engine(path: Path) -> Engine:
     @event.listens_for(engine, "connect")
     def _pragmas(dbapi_conn, _record):
         cur = dbapi_conn.cursor()
+        # Only a new, empty file takes it (before WAL writes the header); an existing database
+        # keeps the page size it was made with. 16 KiB pages (SQLite's default is 4 KiB) write
+        # a large import's rows, indexes and log ~20% faster, with less to checkpoint (bench_import).
+        cur.execute(f"PRAGMA page_size={PAGE_SIZE}")
         cur.execute("PRAGMA journal_mode=WAL")
         cur.execute("PRAGMA synchronous=FULL")  # a power cut must not lose a committed write
         cur.execute("PRAGMA foreign_keys=ON")
         cur.execute("PRAGMA busy_timeout=5000")
         cur.execute("PRAGMA cache_size=-32768")  # 32 MB: ~25% faster bulk writes, ~10% faster search
+        cur.execute(f"PRAGMA mmap_size={MMAP_BYTES}")
         cur.close()
         # We begin transactions ourselves (below): pysqlite's own handling would run a unit of
         # work's first reads outside its transaction (SQLAlchemy's documented SQLite recipe).

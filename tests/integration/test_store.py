@@ -108,6 +108,43 @@ def test_connections_use_wal_foreign_keys_and_full_sync(bare_store):
         assert conn.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
         assert conn.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
         assert conn.exec_driver_sql("PRAGMA synchronous").scalar() == 2  # FULL
+        assert conn.exec_driver_sql("PRAGMA mmap_size").scalar() == store_module.MMAP_BYTES
+
+
+def test_the_plain_reading_connection_maps_the_file_too(tmp_path):
+    open_store(tmp_path / "mrs.sqlite").close()
+    store = store_module.Store(tmp_path / "mrs.sqlite")  # as the app's first page opens it
+    try:
+        assert not store.loaded
+        with store.reading() as db:
+            assert db.execute("PRAGMA mmap_size").fetchone()[0] == store_module.MMAP_BYTES
+            assert db.execute("PRAGMA query_only").fetchone()[0] == 1
+    finally:
+        store.close()
+
+
+def test_a_new_database_gets_16_kib_pages_and_an_existing_one_keeps_its_own(tmp_path):
+    """Large pages make bulk writes faster; an old 4 KiB file is opened as it is, not rewritten."""
+    store = open_store(tmp_path / "new.sqlite")
+    store.close()
+    with sqlite3.connect(tmp_path / "new.sqlite") as conn:
+        assert conn.execute("PRAGMA page_size").fetchone()[0] == store_module.PAGE_SIZE == 16384
+    old = tmp_path / "old.sqlite"
+    with sqlite3.connect(old) as conn:
+        conn.execute("PRAGMA page_size=4096")
+        conn.execute("PRAGMA journal_mode=WAL")
+    conn.close()
+    store = open_store(old)
+    try:
+        with UnitOfWork(store) as uow:  # a write through the engine's own connection
+            uow.session.execute(text("INSERT INTO setting (key, value) VALUES ('probe', '1')"))
+            uow.commit()
+    finally:
+        store.close()
+    with sqlite3.connect(old) as conn:
+        assert conn.execute("PRAGMA page_size").fetchone()[0] == 4096
+        assert conn.execute("SELECT value FROM setting WHERE key = 'probe'").fetchone()[0] == "1"
+    conn.close()
 
 
 def test_foreign_keys_are_enforced_at_commit(store):
