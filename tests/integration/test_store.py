@@ -108,19 +108,6 @@ def test_connections_use_wal_foreign_keys_and_full_sync(bare_store):
         assert conn.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
         assert conn.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
         assert conn.exec_driver_sql("PRAGMA synchronous").scalar() == 2  # FULL
-        assert conn.exec_driver_sql("PRAGMA mmap_size").scalar() == store_module.MMAP_BYTES
-
-
-def test_the_plain_reading_connection_maps_the_file_too(tmp_path):
-    open_store(tmp_path / "mrs.sqlite").close()
-    store = store_module.Store(tmp_path / "mrs.sqlite")  # as the app's first page opens it
-    try:
-        assert not store.loaded
-        with store.reading() as db:
-            assert db.execute("PRAGMA mmap_size").fetchone()[0] == store_module.MMAP_BYTES
-            assert db.execute("PRAGMA query_only").fetchone()[0] == 1
-    finally:
-        store.close()
 
 
 def test_a_new_database_gets_16_kib_pages_and_an_existing_one_keeps_its_own(tmp_path):
