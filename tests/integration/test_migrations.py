@@ -36,7 +36,7 @@ _COUNTS_0001 = {Assessor: 4, Accreditation: 4, Training: 1, Participant: 2, Acti
                 ActionItem: 2, ProgressUpdate: 1, Equivalence: 1}
 _COUNTS_0003 = {**_COUNTS_0001, Candidate: 2, Assessment: 3, AssessmentAssessor: 2, UnitResult: 8,
                 Certificate: 3}
-EXPECTED_COUNTS = {"0001": _COUNTS_0001, "0002": _COUNTS_0001, "0003": _COUNTS_0003}
+EXPECTED_COUNTS = {"0001": _COUNTS_0001, "0002": _COUNTS_0001, "0003": _COUNTS_0003, "0004": _COUNTS_0003}
 
 
 def test_there_is_a_fixture_for_every_released_revision():
@@ -131,6 +131,24 @@ def test_names_are_found_after_the_upgrade(upgraded):
             "SELECT a.family_name FROM assessor_fts JOIN assessor a ON a.rowid = assessor_fts.rowid "
             "WHERE assessor_fts MATCH ? ORDER BY a.family_name", ('"ចាន់"*',)).scalars().all()
     assert found == ["Chan"]
+
+
+def test_an_upgraded_database_has_the_faster_search_structures(upgraded):
+    """Revision 0004: the name index keeps 3-character prefixes, and a register row's
+    accreditations are read from their index without touching the table."""
+    _, store = upgraded
+    with store.engine.connect() as conn:
+        fts = conn.exec_driver_sql("SELECT sql FROM sqlite_master WHERE name = 'assessor_fts'").scalar()
+        names = conn.exec_driver_sql(
+            "SELECT a.family_name FROM assessor_fts JOIN assessor a ON a.rowid = assessor_fts.rowid "
+            "WHERE assessor_fts MATCH ? ORDER BY a.family_name", ('"cha"*',)).scalars().all()
+        plan = " ".join(r[-1] for r in conn.exec_driver_sql(
+            "EXPLAIN QUERY PLAN SELECT c.aqrf_level, c.status, c.valid_until, c.occupation_id "
+            "FROM accreditation c WHERE c.assessor_id = ? AND c.deleted = 0", ("x",)))
+        conn.exec_driver_sql("INSERT INTO assessor_fts(assessor_fts) VALUES ('integrity-check')")
+    assert "prefix='3'" in fts
+    assert names == ["Chan"]  # found through the 3-character prefix index
+    assert "COVERING INDEX ix_accreditation_by_assessor" in plan
 
 
 def test_an_upgraded_database_takes_new_writes_after_its_last_stamp(upgraded):
