@@ -17,7 +17,7 @@ import orjson
 from sqlalchemy.engine import Connection
 
 from ...db.models import BundleLog, Node, Peer
-from ...db.schema import HEAD
+from ...db.schema import BUNDLE_SCHEMA
 from ...db.store import Store
 from ...db.uow import UnitOfWork
 from ...domain.errors import InputRejected, NoNode
@@ -72,7 +72,7 @@ def export_bundle(store: Store, path: Path | str, *, to: Sequence[str] = (), ful
         counts = {b.register: len(b.rows) for b in blocks}
         origins = {r for b in blocks for r in {row[1] for row in b.rows}} | {node.id}
         manifest = {
-            "schema": HEAD,
+            "schema": BUNDLE_SCHEMA,  # what the bundle carries, not our newest revision
             "bundle_id": uuid7(),
             "sender": {"node_id": node.id, "country": node.country, "organisation": node.organisation,
                        "public_key": node.public_key},

@@ -22,7 +22,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from ...db.models import BundleLog, ChangeLog, HeldRecord, Peer
-from ...db.schema import HEAD
+from ...db.schema import BUNDLE_SCHEMA
 from ...db.store import Store, backup_file, copy_database
 from ...db.uow import UnitOfWork
 from ...domain.clock import MAX_DRIFT_MS, describe
@@ -161,9 +161,9 @@ def _trusted_sender(session: Session, opened: bundle.Opened, me: str) -> Peer:
     if m["recipients"] and me not in m["recipients"]:
         raise BundleRejected(opened.path, "it was made for other nodes, not this one: ask the sender "
                                           "for a bundle addressed to you")
-    if m["schema"] > HEAD:
+    if m["schema"] > BUNDLE_SCHEMA:
         raise BundleRejected(opened.path, f"it was made by a newer MRS Desktop (schema {m['schema']}); "
-                                          f"this version knows schema {HEAD}. Install the newer version.")
+                                          f"this version knows schema {BUNDLE_SCHEMA}. Install the newer version.")
     try:
         bundle.verify(opened, peer.public_key)
     except BundleRejected:
