@@ -210,3 +210,13 @@ def test_shared_records_have_field_clocks_after_the_upgrade(upgraded):
     assert len(rows) == 2
     for stamp, hlc, seen in rows:
         assert stamp == hlc and json.loads(seen) == {hlc[20:]: hlc}
+
+
+def test_revision_0004_rebuilds_the_name_index_with_revision_0001s_tokenizer():
+    """Each migration freezes its literals; the rebuilt index must still tokenize as before."""
+    import importlib
+
+    first = importlib.import_module("mrs_desktop.db.migrations.versions.0001_initial_schema")
+    fourth = importlib.import_module("mrs_desktop.db.migrations.versions.0004_search_speed")
+    assert fourth.ASEAN_MARKS == first.ASEAN_MARKS
+    assert fourth._name_index(None)[3] == first.ASSESSOR_FTS[0]

@@ -6,46 +6,23 @@ names a schema newer than its own.
 
 from __future__ import annotations
 
-import pytest
 from sqlalchemy import create_engine
 
 from mrs_desktop.db import migrate
-from mrs_desktop.db.schema import BUNDLE_SCHEMA, HEAD
 from mrs_desktop.db.models import REGISTERS
-
-from mrs_desktop.db.store import open_store
+from mrs_desktop.db.schema import BUNDLE_SCHEMA, HEAD
 from mrs_desktop.db.uow import UnitOfWork
-from mrs_desktop.services import assessors, peers
-from mrs_desktop.services.node import init_node
+from mrs_desktop.services import assessors
 from mrs_desktop.services.search import AssessorQuery, search_assessors
 from mrs_desktop.services.sync import export, inbound
 from mrs_desktop.sync import bundle
-from mrs_desktop.sync.cards import read_card
 
 PREVIOUS_RELEASE = "0003"  # the release before revision 0004 (index-only)
 
 
-@pytest.fixture
-def two_nodes(tmp_path):
-    stores = {}
-    for country in ("KHM", "THA"):
-        store = open_store(tmp_path / f"{country}.sqlite")
-        init_node(store, country=country, organisation=f"Ministry of Labour ({country})")
-        peers.export_card(store, tmp_path / f"{country}.mrscard")
-        stores[country] = store
-    for country, store in stores.items():
-        other = "THA" if country == "KHM" else "KHM"
-        with UnitOfWork(store) as uow:
-            peers.trust_card(uow, read_card(tmp_path / f"{other}.mrscard"))
-            uow.commit()
-    yield stores
-    for store in stores.values():
-        store.close()
-
-
 def test_a_bundle_after_the_index_only_upgrade_is_taken_by_a_peer_on_the_previous_release(
-        two_nodes, tmp_path, monkeypatch):
-    khm, tha = two_nodes["KHM"], two_nodes["THA"]
+        bare_nodes, tmp_path, monkeypatch):
+    khm, tha = bare_nodes["KHM"], bare_nodes["THA"]
     assessors.add_assessor(UnitOfWork(khm), {"family_name": "Sok", "given_names": "Dara",
                                              "assessor_ref": "KH-1"})
     sent = export.export_bundle(khm, tmp_path / "khm.mrsbundle", to=["THA"]).path
