@@ -134,8 +134,11 @@ def accreditation_columns(cells: Mapping[str, Sequence[str]],
     return clean
 
 
-def effective_status(status: str, valid_until: date | None, today: date) -> str:
-    """'expired' is never stored: an active accreditation past its end date reads as expired."""
+def effective_status(status: str, valid_until: date | str | None, today: date | str) -> str:
+    """'expired' is never stored: an active accreditation past its end date reads as expired.
+
+    The dates may be `date`s or ISO text (both of one kind), which compare alike: a register
+    page compares the stored text without making a date of every end date."""
     if status == "active" and valid_until is not None and valid_until < today:
         return "expired"
     return status

@@ -15,7 +15,7 @@ from datetime import date
 
 
 from ..db.store import Store
-from ..domain.assessors import ACCREDITATION_STATUSES
+from ..domain.assessors import ACCREDITATION_STATUSES, effective_status
 from ..domain.clock import today as default_today
 from ..domain.errors import FieldError, NotFound, ValidationError
 from . import search_queries as sq
@@ -173,12 +173,10 @@ def _row(person: tuple, accs: list[tuple], day: str, home: str | None) -> Assess
     """One person's row; `day` is today as ISO text, compared with the stored ISO end dates
     (which sort as the dates do): a page of 50 rows is summed up in ~0.1 ms, not 0.2."""
     rank, next_end = len(_BEST), None
-    for _id, _level, status, end, _title in accs:
-        if status == "active":  # domain.assessors.effective_status, on ISO text
-            if end < day:
-                status = "expired"
-            elif next_end is None or end < next_end:
-                next_end = end
+    for _id, _level, stored, end, _title in accs:
+        status = effective_status(stored, end, day)
+        if status == "active" and (next_end is None or end < next_end):
+            next_end = end
         rank = min(rank, _BEST[status])
     if len(accs) == 1:  # most assessors: nothing to sort or join
         levels, occupations = str(accs[0][1]), accs[0][4] or ""
